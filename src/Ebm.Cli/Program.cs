@@ -1,1 +1,3 @@
-return 0;
+using Ebm.Cli;
+
+return EbmCommand.Run(args, Console.Out, Console.Error);
