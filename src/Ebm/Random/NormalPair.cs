@@ -1,0 +1,6 @@
+namespace Ebm.Random;
+
+/// <summary>The two standard normals that one Box–Muller transform yields in single precision.</summary>
+/// <param name="Z0">r·cos θ.</param>
+/// <param name="Z1">r·sin θ.</param>
+public readonly record struct NormalPair(float Z0, float Z1);
