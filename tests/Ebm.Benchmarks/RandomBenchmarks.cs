@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using Ebm.Random;
+using Ebm.Rng;
 
 namespace Ebm.Benchmarks;
 

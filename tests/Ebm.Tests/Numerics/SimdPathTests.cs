@@ -44,7 +44,7 @@ public class SimdPathTests
 
     private static float[] Input(int length, int seed)
     {
-        var random = new System.Random(seed);
+        var random = new Random(seed);
         return Enumerable.Range(0, length).Select(_ => (float)(random.NextDouble() * 40 - 20)).ToArray();
     }
 

@@ -1,6 +1,6 @@
-using Ebm.Random;
+using Ebm.Rng;
 
-namespace Ebm.Tests.Random;
+namespace Ebm.Tests.Rng;
 
 /// <summary>
 /// Streams that differ in one key or counter field — stream id, step, seed — and neighbouring draws of one stream

@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace Ebm.Random;
+namespace Ebm.Rng;
 
 // Span fills: element j of the destination is the scalar draw of unit firstUnit + j, bit for bit. Words are
 // generated a chunk at a time on the stack (the vectorized Philox fills whole blocks), then converted.

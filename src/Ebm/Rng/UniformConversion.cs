@@ -1,4 +1,4 @@
-namespace Ebm.Random;
+namespace Ebm.Rng;
 
 /// <summary>
 /// Maps random words to uniform numbers in (0, 1]. Zero is excluded so that <c>log(u)</c> is always finite

@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
-namespace Ebm.Random;
+namespace Ebm.Rng;
 
 // Many counters at once: lane j of each vector holds word w of block j (structure of arrays), so one
 // round is the scalar round applied lane-wise. The 32×32→64 products come from VPMULUDQ, which

@@ -1,6 +1,6 @@
-using Ebm.Random;
+using Ebm.Rng;
 
-namespace Ebm.Tests.Random;
+namespace Ebm.Tests.Rng;
 
 /// <summary>The decision rule u ≤ p of <see cref="BernoulliConversion"/> at its boundaries and extremes.</summary>
 public class BernoulliConversionTests

@@ -1,6 +1,6 @@
-using Ebm.Random;
+using Ebm.Rng;
 
-namespace Ebm.Tests.Random;
+namespace Ebm.Tests.Rng;
 
 /// <summary>
 /// Bernoulli frequencies of fixed streams. The count of n draws is Binomial(n, p); bounds are 5σ, σ = √(n p (1 − p))

@@ -1,8 +1,8 @@
-using Ebm.Random;
+using Ebm.Rng;
 using FsCheck;
 using FsCheck.Xunit;
 
-namespace Ebm.Tests.Random;
+namespace Ebm.Tests.Rng;
 
 /// <summary>
 /// A draw is a pure function of (seed, stream, step, unit): fills equal the scalar draws bit for bit whatever
@@ -31,7 +31,7 @@ public class RandomStreamDeterminismTests
         const int N = 20_000;
         Draws whole = Draws.Fill(Stream, 0, N);
         var chunked = new Draws(N);
-        var rng = new System.Random(7);
+        var rng = new Random(7);
         var chunks = new List<(int Start, int Length)>();
         for (int start = 0; start < N;)
         {

@@ -1,6 +1,6 @@
-using Ebm.Random;
+using Ebm.Rng;
 
-namespace Ebm.Tests.Random;
+namespace Ebm.Tests.Rng;
 
 /// <summary>
 /// Philox4x32-10 against the published known answers of Random123.

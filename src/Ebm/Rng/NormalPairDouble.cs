@@ -1,4 +1,4 @@
-namespace Ebm.Random;
+namespace Ebm.Rng;
 
 /// <summary>The two standard normals that one Box–Muller transform yields in double precision.</summary>
 /// <param name="Z0">r·cos θ.</param>

@@ -1,4 +1,4 @@
-namespace Ebm.Random;
+namespace Ebm.Rng;
 
 /// <summary>
 /// Standard normals by the Box–Muller transform: with u₀, u₁ uniform in (0, 1],

@@ -1,6 +1,6 @@
-using Ebm.Random;
+using Ebm.Rng;
 
-namespace Ebm.Tests.Random;
+namespace Ebm.Tests.Rng;
 
 /// <summary>
 /// Uniform draws of a fixed stream against U(0, 1]. Seeds are fixed, so each test is deterministic; the bounds

@@ -1,8 +1,8 @@
-using Ebm.Random;
+using Ebm.Rng;
 using FsCheck;
 using FsCheck.Xunit;
 
-namespace Ebm.Tests.Random;
+namespace Ebm.Tests.Rng;
 
 /// <summary>The exact formulas of <see cref="UniformConversion"/>, on every 24-bit value and at the extremes.</summary>
 public class UniformConversionTests

@@ -1,6 +1,6 @@
-using Ebm.Random;
+using Ebm.Rng;
 
-namespace Ebm.Tests.Random;
+namespace Ebm.Tests.Rng;
 
 /// <summary>
 /// The reference values of specs/rng.md §5 (seed 42, stream 7, step 1000), which the OpenCL port is checked

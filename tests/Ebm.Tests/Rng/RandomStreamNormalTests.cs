@@ -1,6 +1,6 @@
-using Ebm.Random;
+using Ebm.Rng;
 
-namespace Ebm.Tests.Random;
+namespace Ebm.Tests.Rng;
 
 /// <summary>
 /// Normal draws of fixed streams against N(0, 1): moments and a Kolmogorov–Smirnov test against Φ

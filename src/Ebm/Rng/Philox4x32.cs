@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace Ebm.Random;
+namespace Ebm.Rng;
 
 /// <summary>
 /// Philox4x32-10, the counter-based generator of Salmon, Moraes, Dror and Shaw, "Parallel Random Numbers:

@@ -1,6 +1,6 @@
-using Ebm.Random;
+using Ebm.Rng;
 
-namespace Ebm.Tests.Random;
+namespace Ebm.Tests.Rng;
 
 /// <summary>The AVX-512 and AVX2 block fills against one-block-at-a-time <see cref="Philox4x32.Compute"/>.</summary>
 public class Philox4x32VectorizedTests

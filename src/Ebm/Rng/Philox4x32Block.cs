@@ -1,4 +1,4 @@
-namespace Ebm.Random;
+namespace Ebm.Rng;
 
 /// <summary>
 /// Four 32-bit words: the counter that Philox4x32 encrypts and the block of random bits it returns.

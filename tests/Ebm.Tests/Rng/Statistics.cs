@@ -1,4 +1,4 @@
-namespace Ebm.Tests.Random;
+namespace Ebm.Tests.Rng;
 
 /// <summary>
 /// Reference distributions and goodness-of-fit statistics for the generator tests, written out here so

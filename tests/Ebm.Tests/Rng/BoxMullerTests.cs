@@ -1,8 +1,8 @@
-using Ebm.Random;
+using Ebm.Rng;
 using FsCheck;
 using FsCheck.Xunit;
 
-namespace Ebm.Tests.Random;
+namespace Ebm.Tests.Rng;
 
 /// <summary>Box–Muller: the stated formula, finiteness for every input, and the tail bound.</summary>
 public class BoxMullerTests

@@ -1,4 +1,4 @@
-namespace Ebm.Tests.Random;
+namespace Ebm.Tests.Rng;
 
 /// <summary>The reference functions of <see cref="Statistics"/> against closed forms and tabulated values.</summary>
 public class StatisticsTests

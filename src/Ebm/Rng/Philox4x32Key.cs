@@ -1,4 +1,4 @@
-namespace Ebm.Random;
+namespace Ebm.Rng;
 
 /// <summary>The 64-bit key of Philox4x32: two 32-bit words, <c>K0</c> first as in Random123.</summary>
 /// <param name="K0">Key word 0 (Random123 <c>key.v[0]</c>).</param>

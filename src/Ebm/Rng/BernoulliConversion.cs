@@ -1,4 +1,4 @@
-namespace Ebm.Random;
+namespace Ebm.Rng;
 
 /// <summary>
 /// Bernoulli draws from a random word: h = (u ≤ p) with u = <see cref="UniformConversion.ToSingle"/>(bits) ∈ (0, 1].

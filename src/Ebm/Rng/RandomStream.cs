@@ -1,4 +1,4 @@
-namespace Ebm.Random;
+namespace Ebm.Rng;
 
 /// <summary>
 /// The random numbers of one chain (stream) at one step of one run (seed). Every draw for unit i is a pure
