@@ -14,6 +14,15 @@ public sealed record ModelDescription(
     IReadOnlyList<StateGroup> States,
     IReadOnlyList<ModelParameter> Parameters)
 {
+    /// <summary>The free sizes (a read-only copy of what was given).</summary>
+    public IReadOnlyList<string> Sizes { get; init => field = Sequences.Freeze(value, nameof(Sizes)); } = Sequences.Freeze(Sizes, nameof(Sizes));
+
+    /// <summary>The state groups (a read-only copy of what was given).</summary>
+    public IReadOnlyList<StateGroup> States { get; init => field = Sequences.Freeze(value, nameof(States)); } = Sequences.Freeze(States, nameof(States));
+
+    /// <summary>The parameters (a read-only copy of what was given).</summary>
+    public IReadOnlyList<ModelParameter> Parameters { get; init => field = Sequences.Freeze(value, nameof(Parameters)); } = Sequences.Freeze(Parameters, nameof(Parameters));
+
     /// <summary>Equal when every member is, lists compared entry by entry.</summary>
     public bool Equals(ModelDescription? other) =>
         other is not null && Name == other.Name && Sizes.SequenceEqual(other.Sizes)

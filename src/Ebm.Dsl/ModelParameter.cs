@@ -7,6 +7,9 @@ namespace Ebm.Dsl;
 /// <param name="IsTrainable">False for a parameter marked <see cref="ConstAttribute"/>.</param>
 public sealed record ModelParameter(string Name, ParameterRank Rank, IReadOnlyList<string> Shape, bool IsTrainable)
 {
+    /// <summary>Its symbolic sizes (a read-only copy of what was given).</summary>
+    public IReadOnlyList<string> Shape { get; init => field = Sequences.Freeze(value, nameof(Shape)); } = Sequences.Freeze(Shape, nameof(Shape));
+
     /// <summary>Equal when every member is, the shape compared entry by entry.</summary>
     public bool Equals(ModelParameter? other) =>
         other is not null && Name == other.Name && Rank == other.Rank && IsTrainable == other.IsTrainable && Shape.SequenceEqual(other.Shape);

@@ -1,8 +1,15 @@
 namespace Ebm.Dsl;
 
-/// <summary>Hashing for the list members of the description records, which compare entry by entry.</summary>
+/// <summary>The list members of the description records: copied read-only on the way in, compared entry by entry.</summary>
 internal static class Sequences
 {
+    /// <summary>A read-only copy, so that neither the caller's array nor a cast can change a shared description.</summary>
+    public static IReadOnlyList<T> Freeze<T>(IReadOnlyList<T> items, string name)
+    {
+        ArgumentNullException.ThrowIfNull(items, name);
+        return Array.AsReadOnly(items.ToArray());
+    }
+
     public static int Hash<T>(IEnumerable<T> items)
     {
         var hash = new HashCode();
