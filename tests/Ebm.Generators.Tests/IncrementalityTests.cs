@@ -92,6 +92,16 @@ public class IncrementalityTests
         Assert.Equal(3 + 2 + 3, walked);
     }
 
+    [Fact]
+    public void The_walk_finds_Roslyn_objects_nested_in_records_and_collections()
+    {
+        // The check above is only as good as this walk, so it is shown to find a tree two levels down.
+        var tree = CSharpSyntaxTree.ParseText("class C { }");
+        var holder = new { Name = "model", Items = new List<object> { 1, new KeyValuePair<string, object>("tree", tree) } };
+        Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => AssertNoRoslynObjects(holder, "holder", new HashSet<object>(ReferenceEqualityComparer.Instance)));
+        Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => AssertNoRoslynObjects(tree.GetRoot().GetLocation(), "location", new HashSet<object>(ReferenceEqualityComparer.Instance)));
+    }
+
     private static void AssertNothingReran(GeneratorRunResult second)
     {
         foreach (string name in TrackingNames.All)
