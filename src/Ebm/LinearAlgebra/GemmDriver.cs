@@ -1,179 +1,212 @@
+using System.Runtime.CompilerServices;
+
 namespace Ebm.LinearAlgebra;
 
 /// <summary>
 /// Goto/BLIS blocking around a micro-kernel: for each nc-wide column block of C and each kc-deep slice of
-/// k, B's kc×nc block is packed once (shared by all threads), then each thread packs mc×kc blocks of its
-/// own rows of A and sweeps them against the packed B, one MR×NR tile at a time.
+/// k, B's kc×nc block is packed, then each mc×kc block of A is packed and swept against it, one MR×NR tile
+/// at a time.
 /// </summary>
 /// <remarks>
-/// Every element of C is accumulated in the same order whatever the thread count or tile position: one
-/// fused multiply-add per step of k within a kc slice, slices in increasing order, with the same kc split.
-/// Parallel and serial results are therefore identical bit for bit.
+/// <para>In parallel, C is cut into one rectangle per thread and each thread runs the whole blocked product
+/// on its own, packing its own panels of A and B into buffers that stay with the thread. Sharing packed B
+/// instead (BLIS's way) saves packing work but makes every packed line cross between cores twice per call:
+/// on the two-core machine this was measured on, that traffic made parallel packing six times slower than
+/// serial, and cost more than packing the smaller operand twice. Rectangles are claimed from a counter, the
+/// calling thread included, so a helper that starts late only leaves the caller more to do.</para>
+/// <para>Every element of C is accumulated in the same order whatever the thread count or tile position: one
+/// fused multiply-add per step of k within a slice, slices in increasing order, with a split of k that
+/// depends on k alone. Parallel and serial results are therefore identical bit for bit.</para>
 /// </remarks>
 internal static unsafe class GemmDriver
 {
     /// <summary>
-    /// Depth of a k slice. A kc×NR panel of B (32 KiB at NR = 32) stays in the 48 KiB L1 of Zen 5 while
-    /// the A panels stream past it; the same kc is used by every kernel so that all vector paths
-    /// round identically.
+    /// Deepest k slice. Measured on Zen 5 from 128 to 2048: deeper is better up to about 1024 (by 5–10% on two
+    /// cores against 256), because each slice past the first costs a read and write of C, and a kc×NR panel
+    /// of B (128 KiB at 1024) streams from L2 fast enough for the kernel's two loads per 24 FMAs. The RBM's
+    /// products (k = 500 to 784) thus run in one slice. All kernels use the same split of k, so that all
+    /// vector paths round identically.
     /// </summary>
-    internal const int KC = 256;
+    internal const int KC = 1024;
 
-    /// <summary>Rows of A packed at once: an mc×kc block (about 200 KiB) stays in L2 across the column sweep.</summary>
-    internal const int MC = 192;
+    /// <summary>
+    /// Most rows of A packed at once: an mc×kc block (up to 384 KiB) stays in L2 while it is swept across
+    /// the columns. 48 to 192 measured alike.
+    /// </summary>
+    internal const int MC = 96;
 
-    /// <summary>Columns of B packed at once: a kc×nc block (4 MiB) stays in L3.</summary>
-    internal const int NC = 4096;
+    /// <summary>Most columns of B packed at once: a kc×nc block (up to 8 MiB) stays in L3.</summary>
+    internal const int NC = 2048;
+
+    // Packing buffers kept by each thread between calls, so that their lines stay in that core's caches.
+    [ThreadStatic]
+    private static GemmScratch? t_packedA, t_packedB;
 
     public static void Run<TKernel>(bool transA, bool transB, int m, int n, int k, float alpha,
         float* a, nint lda, float* b, nint ldb, float beta, float* c, nint ldc, int threads)
         where TKernel : struct, IGemmKernel
     {
-        // Equal slices rather than KC then a remainder: a thin last slice would waste a pass over C.
-        int slices = (k + KC - 1) / KC;
-        int kcMax = (k + slices - 1) / slices;
-        int ncMax = Math.Min(NC, n);
-        int nrPanels = (ncMax + TKernel.NR - 1) / TKernel.NR;
-
-        var job = new Job<TKernel>
-        {
-            TransA = transA, TransB = transB, M = m, Alpha = alpha, A = a, Lda = lda, B = b, Ldb = ldb,
-            C = c, Ldc = ldc, Threads = threads, KcMax = kcMax,
-        };
-        GemmScratch packedB = GemmScratch.Rent(checked(kcMax * nrPanels * TKernel.NR));
-        try
-        {
-            job.PackedB = packedB.Pointer;
-            for (int jc = 0; jc < n; jc += ncMax)
-            {
-                job.Jc = jc;
-                job.Nc = Math.Min(ncMax, n - jc);
-                for (int pc = 0; pc < k; pc += kcMax)
-                {
-                    job.Pc = pc;
-                    job.Kc = Math.Min(kcMax, k - pc);
-                    // Later slices add to what the first one wrote; only the first may scale or ignore C.
-                    job.Beta = pc == 0 ? beta : 1f;
-                    job.Run();
-                }
-            }
-        }
-        finally
-        {
-            GemmScratch.Return(packedB);
-        }
+        var job = new Job<TKernel>(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, threads);
+        job.Run();
     }
 
-    /// <summary>The state of one (jc, pc) step, shared by the workers that pack B and compute C.</summary>
-    private sealed class Job<TKernel> where TKernel : struct, IGemmKernel
+    private sealed class Job<TKernel> : SharedWork where TKernel : struct, IGemmKernel
     {
-        public bool TransA, TransB;
-        public int M, Threads, KcMax, Jc, Nc, Pc, Kc;
-        public float Alpha, Beta;
-        public float* A, B, C, PackedB;
-        public nint Lda, Ldb, Ldc;
+        private readonly bool _transA, _transB;
+        private readonly int _m, _n, _k, _kcMax, _rowParts, _colParts, _parts;
+        private readonly float _alpha, _beta;
+        private readonly float* _a, _b, _c;
+        private readonly nint _lda, _ldb, _ldc;
+        private int _nextPart, _partsDone;
 
-        // Rows of C are split between threads when there are enough of them; otherwise columns, at the
-        // price of every thread packing the same (small) A.
-        private int _rowParts, _colParts;
+        public Job(bool transA, bool transB, int m, int n, int k, float alpha,
+            float* a, nint lda, float* b, nint ldb, float beta, float* c, nint ldc, int threads)
+        {
+            (_transA, _transB, _m, _n, _k, _alpha, _beta, _lda, _ldb, _ldc) = (transA, transB, m, n, k, alpha, beta, lda, ldb, ldc);
+            _a = a;
+            _b = b;
+            _c = c;
+            // Equal slices rather than KC then a remainder: a thin last slice would cost a pass over C for little.
+            int slices = (k + KC - 1) / KC;
+            _kcMax = (k + slices - 1) / slices;
+            (_rowParts, _colParts) = Grid(m, n, threads);
+            _parts = _rowParts * _colParts;
+        }
 
-        private int _packParts;
-        private Action<int>? _packB, _compute;
-        private ParallelOptions? _options;
+        /// <summary>
+        /// Rows × columns of the thread grid. A thread packs its share of A's rows and all of B's columns in its
+        /// share (and vice versa), so the grid minimises m/rows + n/columns, the floats each thread packs per k.
+        /// </summary>
+        private static (int Rows, int Cols) Grid(int m, int n, int threads)
+        {
+            int rowPanels = (m + TKernel.MR - 1) / TKernel.MR, colPanels = (n + TKernel.NR - 1) / TKernel.NR;
+            (int Rows, int Cols) best = (1, 1);
+            double bestCost = double.MaxValue;
+            for (int rows = 1; rows <= threads; rows++)
+            {
+                int cols = threads / rows;
+                if (rows * cols != threads || rows > rowPanels || cols > colPanels)
+                    continue;
+                double cost = (double)m / rows + (double)n / cols;
+                if (cost < bestCost)
+                    (best, bestCost) = ((rows, cols), cost);
+            }
+            return best;
+        }
 
         public void Run()
         {
-            int panels = (Nc + TKernel.NR - 1) / TKernel.NR;
-            int rowPanels = (M + TKernel.MR - 1) / TKernel.MR;
-            int threads = Threads;
-            if (threads <= 1)
-            {
-                PackB(0, 1);
-                _rowParts = _colParts = 1;
-                Compute(0);
-                return;
-            }
-            (_rowParts, _colParts) = rowPanels >= 2 * threads ? (threads, 1) : (1, threads);
-            _options ??= new ParallelOptions { MaxDegreeOfParallelism = threads };
-            _packParts = Math.Min(threads, panels);
-            _packB ??= part => PackB(part, _packParts);
-            _compute ??= Compute;
-            Parallel.For(0, _packParts, _options, _packB);
-            Parallel.For(0, threads, _options, _compute);
+            if (_parts > 1)
+                GemmWorkers.Start(this, _parts - 1);
+            Work();
+            // Parts not yet done are held by running threads, so this wait is short and always ends.
+            var spin = new SpinWait();
+            while (Volatile.Read(ref _partsDone) < _parts)
+                spin.SpinOnce(sleep1Threshold: -1);
+            Close();
         }
 
-        private void PackB(int part, int parts)
+        protected override void Work()
         {
-            int nr = TKernel.NR;
-            int panels = (Nc + nr - 1) / nr;
-            int first = (int)((long)panels * part / parts), last = (int)((long)panels * (part + 1) / parts);
-            if (first >= last)
-                return;
-            int j0 = first * nr, lanes = Math.Min(Nc, last * nr) - j0;
-            // op(B)(p, j): B[p, j] when stored as is, B[j, p] when transposed.
-            float* src = TransB ? B + (Jc + j0) * Ldb + Pc : B + Pc * Ldb + Jc + j0;
-            nint laneStride = TransB ? Ldb : 1, stepStride = TransB ? 1 : Ldb;
-            GemmPacking.Pack(PackedB + (nint)j0 * Kc, src, laneStride, stepStride, lanes, Kc, nr);
+            for (int part; (part = Interlocked.Increment(ref _nextPart) - 1) < _parts;)
+            {
+                int mr = TKernel.MR, nr = TKernel.NR;
+                int rowPart = part / _colParts, colPart = part % _colParts;
+                int rowPanels = (_m + mr - 1) / mr, colPanels = (_n + nr - 1) / nr;
+                int i0 = (int)((long)rowPanels * rowPart / _rowParts) * mr;
+                int i1 = Math.Min(_m, (int)((long)rowPanels * (rowPart + 1) / _rowParts) * mr);
+                int j0 = (int)((long)colPanels * colPart / _colParts) * nr;
+                int j1 = Math.Min(_n, (int)((long)colPanels * (colPart + 1) / _colParts) * nr);
+                Block(i0, i1, j0, j1);
+                Interlocked.Increment(ref _partsDone);
+            }
         }
 
-        private void Compute(int part)
+        /// <summary>The serial blocked product on rows [i0, i1) and columns [j0, j1) of C.</summary>
+        private void Block(int i0, int i1, int j0, int j1)
         {
             int mr = TKernel.MR, nr = TKernel.NR;
-            int rowPart = part / _colParts, colPart = part % _colParts;
-            int rowPanels = (M + mr - 1) / mr;
-            int i0 = (int)((long)rowPanels * rowPart / _rowParts) * mr;
-            int i1 = Math.Min(M, (int)((long)rowPanels * (rowPart + 1) / _rowParts) * mr);
-            int panels = (Nc + nr - 1) / nr;
-            int jp0 = (int)((long)panels * colPart / _colParts), jp1 = (int)((long)panels * (colPart + 1) / _colParts);
-            if (i0 >= i1 || jp0 >= jp1)
-                return;
-
-            int mcMax = (GemmDriver.MC + mr - 1) / mr * mr;
-            GemmScratch packedA = GemmScratch.Rent(mcMax * KcMax);
+            int mcMax = Math.Max(1, MC / mr) * mr;
+            int ncMax = Math.Min(NC, (j1 - j0 + nr - 1) / nr * nr);
+            GemmScratch packedA = Take(ref t_packedA, mcMax * _kcMax);
+            GemmScratch packedB = Take(ref t_packedB, ncMax * _kcMax);
             try
             {
-                for (int ic = i0; ic < i1; ic += mcMax)
+                for (int jc = j0; jc < j1; jc += ncMax)
                 {
-                    int mc = Math.Min(mcMax, i1 - ic);
-                    // op(A)(i, p): A[i, p] when stored as is, A[p, i] when transposed.
-                    float* src = TransA ? A + Pc * Lda + ic : A + ic * Lda + Pc;
-                    nint laneStride = TransA ? 1 : Lda, stepStride = TransA ? Lda : 1;
-                    GemmPacking.Pack(packedA.Pointer, src, laneStride, stepStride, mc, Kc, mr);
-                    Macro(packedA.Pointer, ic, mc, jp0, jp1);
+                    int nc = Math.Min(ncMax, j1 - jc);
+                    for (int pc = 0; pc < _k; pc += _kcMax)
+                    {
+                        int kc = Math.Min(_kcMax, _k - pc);
+                        // op(B)(p, j): B[p, j] when stored as is, B[j, p] when transposed.
+                        float* bSrc = _transB ? _b + jc * _ldb + pc : _b + pc * _ldb + jc;
+                        GemmPacking.Pack(packedB.Pointer, bSrc, _transB ? _ldb : 1, _transB ? 1 : _ldb, nc, kc, nr);
+                        // Later slices add to what the first one wrote; only the first may scale or ignore C.
+                        float beta = pc == 0 ? _beta : 1f;
+                        for (int ic = i0; ic < i1; ic += mcMax)
+                        {
+                            int mc = Math.Min(mcMax, i1 - ic);
+                            // op(A)(i, p): A[i, p] when stored as is, A[p, i] when transposed.
+                            float* aSrc = _transA ? _a + pc * _lda + ic : _a + ic * _lda + pc;
+                            GemmPacking.Pack(packedA.Pointer, aSrc, _transA ? 1 : _lda, _transA ? _lda : 1, mc, kc, mr);
+                            Macro(packedA.Pointer, packedB.Pointer, kc, ic, mc, jc, nc, beta);
+                        }
+                    }
                 }
             }
             finally
             {
-                GemmScratch.Return(packedA);
+                Give(ref t_packedA, packedA);
+                Give(ref t_packedB, packedB);
             }
         }
 
-        private void Macro(float* packedA, int ic, int mc, int jp0, int jp1)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private void Macro(float* packedA, float* packedB, int kc, int ic, int mc, int jc, int nc, float beta)
         {
-            int mr = TKernel.MR, nr = TKernel.NR, kc = Kc;
+            int mr = TKernel.MR, nr = TKernel.NR;
             float* tile = stackalloc float[mr * nr];
-            for (int jp = jp0; jp < jp1; jp++)
+            for (int jr = 0; jr < nc; jr += nr)
             {
-                int jr = jp * nr;
-                int nEdge = Math.Min(nr, Nc - jr);
-                float* bPanel = PackedB + (nint)jr * kc;
+                int nEdge = Math.Min(nr, nc - jr);
+                float* bPanel = packedB + (nint)jr * kc;
                 for (int ir = 0; ir < mc; ir += mr)
                 {
                     int mEdge = Math.Min(mr, mc - ir);
                     float* aPanel = packedA + (nint)ir * kc;
-                    float* cTile = C + (ic + ir) * Ldc + Jc + jr;
+                    float* cTile = _c + (ic + ir) * _ldc + jc + jr;
                     if (mEdge == mr && nEdge == nr)
                     {
-                        TKernel.Run(kc, aPanel, bPanel, cTile, Ldc, Alpha, Beta);
+                        TKernel.Run(kc, aPanel, bPanel, cTile, _ldc, _alpha, beta);
                         continue;
                     }
                     // A partial tile goes through a scratch tile: α = 1, β = 0 leaves the exact sums there,
                     // and the update below rounds exactly as the kernel's own store would.
                     TKernel.Run(kc, aPanel, bPanel, tile, nr, 1f, 0f);
-                    StoreEdge(tile, nr, cTile, Ldc, mEdge, nEdge, Alpha, Beta);
+                    StoreEdge(tile, nr, cTile, _ldc, mEdge, nEdge, _alpha, beta);
                 }
             }
         }
+    }
+
+    /// <summary>The calling thread's own buffer when it is large enough, else one from the shared pool.</summary>
+    private static GemmScratch Take(ref GemmScratch? own, int floats)
+    {
+        GemmScratch? scratch = own;
+        own = null;
+        if (scratch is not null && scratch.Capacity >= floats)
+            return scratch;
+        if (scratch is not null)
+            GemmScratch.Return(scratch);
+        return GemmScratch.Rent(floats);
+    }
+
+    private static void Give(ref GemmScratch? own, GemmScratch scratch)
+    {
+        if (own is null)
+            own = scratch;
+        else
+            GemmScratch.Return(scratch);
     }
 
     private static void StoreEdge(float* tile, int nr, float* c, nint ldc, int rows, int cols, float alpha, float beta)
