@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace Ebm.LinearAlgebra;
@@ -83,6 +84,7 @@ public static partial class Blas
     }
 
     /// <summary>y ← α·A·x + β·y: a dot product per row, four rows at a time so each load of x serves four.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void GemvRows<TSimd, TVector>(int m, int n, float alpha, float* a, float* x, float beta, float* y)
         where TSimd : struct, ISimdFloat<TVector>
         where TVector : struct
@@ -154,6 +156,7 @@ public static partial class Blas
     /// y ← α·Aᵀ·x + β·y as y ← β·y followed by y += (α·xᵢ)·Aᵢ over the rows: A is read once, in order,
     /// and four rows are folded into each load and store of y.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void GemvTransposed<TSimd, TVector>(int m, int n, float alpha, float* a, float* x, float beta, float* y)
         where TSimd : struct, ISimdFloat<TVector>
         where TVector : struct

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -16,6 +17,7 @@ internal static unsafe class GemmPacking
     /// Packs <paramref name="lanes"/> lanes × <paramref name="kc"/> steps where element (l, p) is at
     /// <c>src[l·laneStride + p·stepStride]</c>, and one of the two strides is 1.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Pack(float* dst, float* src, nint laneStride, nint stepStride, int lanes, int kc, int width)
     {
         for (int l0 = 0; l0 < lanes; l0 += width)
