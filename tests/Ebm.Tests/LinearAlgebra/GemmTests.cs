@@ -129,6 +129,7 @@ public class GemmTests
     [InlineData(12, 32, 8)]
     [InlineData(37, 53, 300)]
     [InlineData(130, 70, 600)]
+    [InlineData(40, 33, 2 * GemmDriver.KC + 5)]
     public void ZeroBetaOverwritesNaN(int m, int n, int k)
     {
         var random = new Random(m * 1000 + n);
@@ -231,6 +232,49 @@ public class GemmTests
     }
 
     /// <summary>
+    /// k past the slice depth, so that later slices add to C what the first wrote (β applied once),
+    /// with a remainder slice, every transposition, and β = 0 over NaN.
+    /// </summary>
+    [Theory]
+    [InlineData(Transpose.No, Transpose.No, 0.5f)]
+    [InlineData(Transpose.Yes, Transpose.No, 0f)]
+    [InlineData(Transpose.No, Transpose.Yes, -1f)]
+    [InlineData(Transpose.Yes, Transpose.Yes, 1f)]
+    public void DeepProductAccumulatesAcrossKSlices(Transpose transA, Transpose transB, float beta)
+    {
+        const int m = 29, n = 45;
+        const int k = 2 * GemmDriver.KC + 37;
+        var random = new Random(13);
+        float[] a = BlasTestData.Uniform(random, m * k, 1f), b = BlasTestData.Uniform(random, k * n, 1f);
+        float[] c0 = beta == 0f ? Filled(m * n, float.NaN) : BlasTestData.Uniform(random, m * n, 1f);
+        foreach (VectorWidth width in Blas.SupportedWidths.Where(w => w != VectorWidth.Scalar))
+        {
+            float[] c = (float[])c0.Clone();
+            using (Blas.LimitVectorWidth(width))
+                Blas.Gemm(transA, transB, m, n, k, 2f, a, b, beta, c);
+            for (int i = 0; i < m; i++)
+            {
+                for (int j = 0; j < n; j++)
+                {
+                    double sum = 0, sumAbs = 0;
+                    for (int p = 0; p < k; p++)
+                    {
+                        double term = (double)(transA == Transpose.No ? a[i * k + p] : a[p * m + i])
+                            * (transB == Transpose.No ? b[p * n + j] : b[j * k + p]);
+                        sum += term;
+                        sumAbs += Math.Abs(term);
+                    }
+                    double betaC = beta == 0f ? 0 : beta * (double)c0[i * n + j];
+                    double exact = 2.0 * sum + betaC;
+                    double tol = BlasTestData.Tolerance(k, 2, sumAbs, Math.Abs(betaC)) / 2;
+                    Assert.True(Math.Abs(c[i * n + j] - exact) <= tol,
+                        $"{width}: C[{i},{j}] = {c[i * n + j]}, exact {exact}, tolerance {tol:E3}");
+                }
+            }
+        }
+    }
+
+    /// <summary>
     /// Guaranteed: the thread count does not change a single bit, because each element is summed in the same
     /// order whoever computes it. The vector widths share that order too (one fused multiply-add per step of
     /// k, the same k slices), so they agree bit for bit as well.
@@ -239,6 +283,7 @@ public class GemmTests
     [InlineData(512, 500, 784, Transpose.No, Transpose.No)]
     [InlineData(301, 77, 555, Transpose.Yes, Transpose.No)]
     [InlineData(9, 1000, 300, Transpose.No, Transpose.Yes)]
+    [InlineData(200, 3000, GemmDriver.KC + 100, Transpose.No, Transpose.No)]
     public void ParallelResultIsBitIdenticalToSerial(int m, int n, int k, Transpose transA, Transpose transB)
     {
         var random = new Random(7);
