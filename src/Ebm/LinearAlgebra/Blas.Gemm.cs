@@ -24,7 +24,7 @@ public static partial class Blas
     /// <param name="c">C (m×n), tightly packed row-major.</param>
     /// <remarks>
     /// The result does not depend on the number of threads used: parallel and serial calls return the
-    /// same bits.
+    /// same bits. C must not overlap A or B. Safe to call from several threads at once.
     /// </remarks>
     /// <exception cref="ArgumentException">A span's length is not the one its shape needs.</exception>
     public static void Gemm(Transpose transA, Transpose transB, int m, int n, int k,
@@ -65,7 +65,8 @@ public static partial class Blas
 
     /// <summary>
     /// C ← α·op(A)·op(B) + β·C with leading dimensions, as in BLAS: row i of a stored matrix starts at
-    /// element i·ld, so any of the three may be a block of a larger row-major matrix.
+    /// element i·ld, so any of the three may be a block of a larger row-major matrix. The elements of C
+    /// must not be elements of A or B.
     /// </summary>
     /// <param name="transA">Whether A is stored as k×m (transposed) rather than m×k.</param>
     /// <param name="transB">Whether B is stored as n×k (transposed) rather than k×n.</param>

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 
 namespace Ebm.LinearAlgebra;
 
@@ -58,6 +59,7 @@ internal static unsafe class GemmDriver
         private readonly float* _a, _b, _c;
         private readonly nint _lda, _ldb, _ldc;
         private int _nextPart, _partsDone;
+        private ExceptionDispatchInfo? _failure;
 
         public Job(bool transA, bool transB, int m, int n, int k, float alpha,
             float* a, nint lda, float* b, nint ldb, float beta, float* c, nint ldc, int threads)
@@ -76,22 +78,28 @@ internal static unsafe class GemmDriver
         /// <summary>
         /// Rows × columns of the thread grid. A thread packs its share of A's rows and all of B's columns in its
         /// share (and vice versa), so the grid minimises m/rows + n/columns, the floats each thread packs per k.
+        /// Fewer threads are used when no grid of all of them gives each at least one tile row and column.
         /// </summary>
         private static (int Rows, int Cols) Grid(int m, int n, int threads)
         {
             int rowPanels = (m + TKernel.MR - 1) / TKernel.MR, colPanels = (n + TKernel.NR - 1) / TKernel.NR;
-            (int Rows, int Cols) best = (1, 1);
-            double bestCost = double.MaxValue;
-            for (int rows = 1; rows <= threads; rows++)
+            for (int count = threads; count > 1; count--)
             {
-                int cols = threads / rows;
-                if (rows * cols != threads || rows > rowPanels || cols > colPanels)
-                    continue;
-                double cost = (double)m / rows + (double)n / cols;
-                if (cost < bestCost)
-                    (best, bestCost) = ((rows, cols), cost);
+                (int Rows, int Cols) best = (0, 0);
+                double bestCost = double.MaxValue;
+                for (int rows = 1; rows <= count; rows++)
+                {
+                    int cols = count / rows;
+                    if (rows * cols != count || rows > rowPanels || cols > colPanels)
+                        continue;
+                    double cost = (double)m / rows + (double)n / cols;
+                    if (cost < bestCost)
+                        (best, bestCost) = ((rows, cols), cost);
+                }
+                if (best.Rows > 0)
+                    return best;
             }
-            return best;
+            return (1, 1);
         }
 
         public void Run()
@@ -99,11 +107,13 @@ internal static unsafe class GemmDriver
             if (_parts > 1)
                 GemmWorkers.Start(this, _parts - 1);
             Work();
-            // Parts not yet done are held by running threads, so this wait is short and always ends.
+            // Parts not yet done are held by running threads, so this wait is short and always ends. It also
+            // runs when a part failed: C stays pinned by the caller only until this returns.
             var spin = new SpinWait();
             while (Volatile.Read(ref _partsDone) < _parts)
                 spin.SpinOnce(sleep1Threshold: -1);
             Close();
+            _failure?.Throw();
         }
 
         protected override void Work()
@@ -117,8 +127,20 @@ internal static unsafe class GemmDriver
                 int i1 = Math.Min(_m, (int)((long)rowPanels * (rowPart + 1) / _rowParts) * mr);
                 int j0 = (int)((long)colPanels * colPart / _colParts) * nr;
                 int j1 = Math.Min(_n, (int)((long)colPanels * (colPart + 1) / _colParts) * nr);
-                Block(i0, i1, j0, j1);
-                Interlocked.Increment(ref _partsDone);
+                try
+                {
+                    Block(i0, i1, j0, j1);
+                }
+                catch (Exception e)
+                {
+                    // Only running out of memory for packing buffers is expected here. On a helper thread it
+                    // would end the process, so it is handed to the caller instead.
+                    Interlocked.CompareExchange(ref _failure, ExceptionDispatchInfo.Capture(e), null);
+                }
+                finally
+                {
+                    Interlocked.Increment(ref _partsDone);
+                }
             }
         }
 
