@@ -52,8 +52,9 @@ public static partial class Blas
     {
         // Without a hardware fused multiply-add the vector FusedMultiplyAdd is emulated lane by lane,
         // slower than the scalar loop, so FMA support decides each width, not vector support alone.
-        // Vector512.IsHardwareAccelerated is not consulted: .NET turns it off on some Intel parts that
-        // lower their clock under 512-bit load, which still run GEMM faster at 512 bits.
+        // Vector512.IsHardwareAccelerated is not consulted: .NET reports false on some Intel parts that lower
+        // their clock under 512-bit load, a trade-off meant for mixed code. A GEMM kernel is nothing but FMAs,
+        // the case where doubled width outweighs a lower clock (assumed: no such machine was measured).
         if (Avx512F.IsSupported)
             return VectorWidth.Bits512;
         if (Avx2.IsSupported && Fma.IsSupported)
