@@ -1,5 +1,15 @@
 using BenchmarkDotNet.Running;
+using Ebm.LinearAlgebra;
 
 // `dotnet run -c Release --project tests/Ebm.Benchmarks -- --filter '*'` runs every benchmark;
 // BenchmarkDotNet's switcher takes its usual options (--filter, --job short, --list flat).
+// `... -- gemm-throughput M N K SECONDS THREADS` prints GemmThroughput.Measure as the JSON line that
+// peers/numpy_gemm.py prints, for quoting the two side by side (THREADS -1: every core).
+if (args is ["gemm-throughput", var m, var n, var k, var seconds, var threads])
+{
+    double gflops = GemmThroughput.Measure(int.Parse(m), int.Parse(n), int.Parse(k), double.Parse(seconds,
+        System.Globalization.CultureInfo.InvariantCulture), int.Parse(threads));
+    Console.WriteLine($$"""{"workload": "sgemm {{m}}x{{k}} @ {{k}}x{{n}}", "gflops": {{gflops.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)}}, "threads": {{threads}}, "blas": "Ebm"}""");
+    return;
+}
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
