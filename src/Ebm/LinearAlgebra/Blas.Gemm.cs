@@ -133,7 +133,7 @@ public static partial class Blas
             return;
         }
 
-        VectorWidth width = CurrentWidth;
+        VectorWidth width = Simd.FusedMultiplyAddWidth;
         if (width == VectorWidth.Scalar)
         {
             GemmScalar(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);

@@ -37,7 +37,7 @@ public static partial class Blas
             ScaleRows(y, 1, outer, outer, beta);
             return;
         }
-        switch (CurrentWidth)
+        switch (Simd.FusedMultiplyAddWidth)
         {
             case VectorWidth.Bits512:
                 GemvVector<Simd512, Vector512<float>>(transposed, m, n, alpha, a, x, beta, y);

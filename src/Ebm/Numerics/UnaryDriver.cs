@@ -22,7 +22,7 @@ internal static class UnaryDriver
         ref T ys = ref MemoryMarshal.GetReference(y);
         VectorWidth width = Simd.Width;
 
-        if (width >= VectorWidth.V512 && n >= Vector512<T>.Count)
+        if (width >= VectorWidth.Bits512 && n >= Vector512<T>.Count)
         {
             int count = Vector512<T>.Count;
             // Load the last vector before any store: with in-place use, the loop overwrites it.
@@ -32,7 +32,7 @@ internal static class UnaryDriver
             op.Invoke(last).StoreUnsafe(ref ys, (nuint)(n - count));
             return;
         }
-        if (width >= VectorWidth.V256 && n >= Vector256<T>.Count)
+        if (width >= VectorWidth.Bits256 && n >= Vector256<T>.Count)
         {
             int count = Vector256<T>.Count;
             Vector256<T> last = Vector256.LoadUnsafe(ref xs, (nuint)(n - count));
@@ -41,7 +41,7 @@ internal static class UnaryDriver
             op.Invoke(last).StoreUnsafe(ref ys, (nuint)(n - count));
             return;
         }
-        if (width >= VectorWidth.V128 && n >= Vector128<T>.Count)
+        if (width >= VectorWidth.Bits128 && n >= Vector128<T>.Count)
         {
             int count = Vector128<T>.Count;
             Vector128<T> last = Vector128.LoadUnsafe(ref xs, (nuint)(n - count));
@@ -63,7 +63,7 @@ internal static class UnaryDriver
         ref T xs = ref MemoryMarshal.GetReference(x);
         VectorWidth width = Simd.Width;
 
-        if (width >= VectorWidth.V512 && n >= Vector512<T>.Count)
+        if (width >= VectorWidth.Bits512 && n >= Vector512<T>.Count)
         {
             int count = Vector512<T>.Count;
             Vector512<T> acc = Vector512<T>.Zero;
@@ -79,7 +79,7 @@ internal static class UnaryDriver
             }
             return Vector512.Sum(acc);
         }
-        if (width >= VectorWidth.V256 && n >= Vector256<T>.Count)
+        if (width >= VectorWidth.Bits256 && n >= Vector256<T>.Count)
         {
             int count = Vector256<T>.Count;
             Vector256<T> acc = Vector256<T>.Zero;
@@ -94,7 +94,7 @@ internal static class UnaryDriver
             }
             return Vector256.Sum(acc);
         }
-        if (width >= VectorWidth.V128 && n >= Vector128<T>.Count)
+        if (width >= VectorWidth.Bits128 && n >= Vector128<T>.Count)
         {
             int count = Vector128<T>.Count;
             Vector128<T> acc = Vector128<T>.Zero;

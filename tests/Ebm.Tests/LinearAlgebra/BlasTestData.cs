@@ -48,7 +48,7 @@ internal static class BlasTestData
     {
         foreach (VectorWidth width in Blas.SupportedWidths)
         {
-            using (Blas.LimitVectorWidth(width))
+            using (Simd.Force(width))
                 body(width);
         }
     }

@@ -210,7 +210,7 @@ public class GemmTests
         foreach (VectorWidth width in Blas.SupportedWidths.Where(w => w != VectorWidth.Scalar))
         {
             float[] c = (float[])c0.Clone();
-            using (Blas.LimitVectorWidth(width))
+            using (Simd.Force(width))
                 Blas.Gemm(transA, transB, m, n, k, alpha, a, b, beta, c);
             foreach (var (i, j) in samples)
             {
@@ -250,7 +250,7 @@ public class GemmTests
         foreach (VectorWidth width in Blas.SupportedWidths.Where(w => w != VectorWidth.Scalar))
         {
             float[] c = (float[])c0.Clone();
-            using (Blas.LimitVectorWidth(width))
+            using (Simd.Force(width))
                 Blas.Gemm(transA, transB, m, n, k, 2f, a, b, beta, c);
             for (int i = 0; i < m; i++)
             {
@@ -292,7 +292,7 @@ public class GemmTests
         float[]? previousWidth = null;
         foreach (VectorWidth width in Blas.SupportedWidths.Where(w => w != VectorWidth.Scalar))
         {
-            using var scope = Blas.LimitVectorWidth(width);
+            using var scope = Simd.Force(width);
             float[] serial = (float[])c0.Clone();
             Blas.Gemm(transA, transB, m, n, k, 1.25f, a, b, 0.5f, serial, 1);
             foreach (int threads in new[] { 2, 3, -1 })

@@ -12,7 +12,7 @@ public class SimdPathTests
     public static TheoryData<int> Widths()
     {
         var data = new TheoryData<int>();
-        foreach (VectorWidth w in new[] { VectorWidth.V128, VectorWidth.V256, VectorWidth.V512 })
+        foreach (VectorWidth w in new[] { VectorWidth.Bits128, VectorWidth.Bits256, VectorWidth.Bits512 })
             if (w <= Simd.Hardware)
                 data.Add((int)w);
         return data;
