@@ -16,6 +16,14 @@ public class ContextTests
         }
         """;
 
+    [Fact]
+    public void A_device_record_not_from_the_driver_is_refused()
+    {
+        var made = new OpenClDevice("P", "D", "gpu", "V", "OpenCL 1.2", "OpenCL C 1.2", 1, 1, 1);
+        var e = Assert.Throws<ArgumentException>(() => new OpenClContext(made));
+        Assert.Contains("OpenClPlatforms.List()", e.Message);
+    }
+
     [SkippableFact]
     public void Kernel_receives_each_typed_argument_and_runs_over_the_global_range()
     {
