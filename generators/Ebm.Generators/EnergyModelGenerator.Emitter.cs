@@ -9,8 +9,11 @@ namespace Ebm.Generators;
 
 public sealed partial class EnergyModelGenerator
 {
-    /// <summary>Writes the generated part of a model class: for now its description.</summary>
-    internal static class Emitter
+    /// <summary>
+    /// Writes the generated part of a model class: the description here; the <c>Parameters</c> record, the model
+    /// object, its energy and its gradients in the other <c>EnergyModelGenerator.Emitter.*.cs</c> files.
+    /// </summary>
+    internal static partial class Emitter
     {
         private const string Core = "global::Ebm";
         private static readonly string GeneratedCode =
@@ -31,9 +34,16 @@ public sealed partial class EnergyModelGenerator
                 writer.Open($"partial {type.Keyword} {Identifier(type.Name)}");
             writer.Open($"static partial class {Identifier(model.ClassName)}");
 
+            var names = new ModelNames(model);
             WriteReading(writer, model);
             writer.Line();
             WriteDescription(writer, model);
+            writer.Line();
+            WriteCreate(writer, model, names);
+            writer.Line();
+            WriteParameters(writer, model, names);
+            writer.Line();
+            WriteModel(writer, model, names);
 
             writer.Close();
             foreach (var _ in model.ContainingTypes)
@@ -108,9 +118,9 @@ public sealed partial class EnergyModelGenerator
             _ => "const",
         };
 
-        private static string Literal(string text) => SymbolDisplay.FormatLiteral(text, quote: true);
+        internal static string Literal(string text) => SymbolDisplay.FormatLiteral(text, quote: true);
 
-        private static string Identifier(string name) =>
+        internal static string Identifier(string name) =>
             SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
     }
 }

@@ -1,4 +1,5 @@
 using Ebm.Generators.Analysis;
+using Ebm.Generators.Emit;
 using Ebm.Generators.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -171,6 +172,11 @@ public sealed partial class EnergyModelGenerator
                 }
 
                 Role role = isState ? Role.ContinuousState : isBinary ? Role.BinaryState : isConst ? Role.Const : Role.Trainable;
+                if (role is Role.Trainable or Role.Const && ModelNames.Reserved.Contains(parameter.Name))
+                {
+                    Report(DiagnosticDescriptors.ReservedName, parameterSyntax.Identifier.GetLocation(), parameter.Name, string.Join(", ", ModelNames.Reserved.OrderBy(n => n, StringComparer.Ordinal)));
+                    continue;
+                }
                 Shape shape = rank switch
                 {
                     Rank.Vector => Shape.Vector(unifier.NewSize(parameter.Name)),
