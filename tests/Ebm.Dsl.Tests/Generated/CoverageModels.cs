@@ -23,7 +23,7 @@ public static partial class ElementwiseOps
     }
 }
 
-/// <summary>Products, broadcasts of a Vec over a Mat's rows in both orders, row and column sums, Mat∘Mat and a matrix used in two products.</summary>
+/// <summary>Products (of a state-dependent matrix too), broadcasts of a Vec over a Mat's rows in both orders, row and column sums, Mat∘Mat and a matrix used in two products.</summary>
 [EnergyModel]
 public static partial class MatrixOps
 {
@@ -33,7 +33,7 @@ public static partial class MatrixOps
         var m = W - x;
         var q = c - W * x;
         return Sum(Square(m) * B) / 2 + Dot(ColSum(Tanh(m)), x) + Norm2(m) + Dot(RowSum(B / (2 + Exp(W))), c)
-            + Dot(c * W, x) + Norm2(q) + Sum(x - W) / 3 + Dot(c, W * Tanh(x)) + Sum(W * B) - Norm2(B * x) / 5;
+            + Dot(c * W, x) + Norm2(q) + Sum(x - W) / 3 + Dot(c, W * Tanh(x)) + Sum(W * B) - Norm2(B * x) / 5 + Dot(c, m * x) / 4;
     }
 }
 
@@ -53,4 +53,20 @@ public static partial class LinearOps
     /// <summary>The energy.</summary>
     public static Scalar Energy([State] Vec x, [State] Vec y, Vec a, Vec unused, [Binary] Vec z, Vec d)
         => Dot(a, x) + Dot(d, z) + 3;
+}
+
+/// <summary>A gradient that is a broadcast constant (∂E/∂x = 1) and terms that fold to zero (y and a drop out).</summary>
+[EnergyModel]
+public static partial class BroadcastOps
+{
+    /// <summary>The energy.</summary>
+    public static Scalar Energy([State] Vec x, [State] Vec y, Vec a) => Sum(x) + Norm2(y) * 0 + Sum(a) * 0 + 2;
+}
+
+/// <summary>An energy that folds to a constant: every row of a batch gets it, and every gradient is zero.</summary>
+[EnergyModel]
+public static partial class ConstantOps
+{
+    /// <summary>The energy.</summary>
+    public static Scalar Energy([State] Vec x, Vec a) => 2 + Dot(a, x) * 0;
 }
