@@ -157,4 +157,11 @@ internal static class DiagnosticDescriptors
         "Parameter name reserved by the generated code",
         "The parameter '{0}' would become a member of the generated Parameters record, which already has a member of that name. Rename the parameter; these names are reserved: {1}.",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    /// <summary>The model class declares a member the generator declares too.</summary>
+    public static DiagnosticDescriptor ReservedMember { get; } = new DiagnosticDescriptor(
+        "EBM0022",
+        "Member name reserved in an energy model class",
+        "The energy model '{0}' declares a member named '{1}', which the generator declares in every model class. Rename or remove it; these names are reserved: {2}.",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 }

@@ -79,6 +79,12 @@ public sealed partial class EnergyModelGenerator
                 Report(DiagnosticDescriptors.NotStatic, syntax.Identifier.GetLocation(), symbol.Name);
             if (syntax.TypeParameterList is not null)
                 Report(DiagnosticDescriptors.Generic, syntax.Identifier.GetLocation(), symbol.Name);
+            foreach (var member in symbol.GetMembers().Where(m => !m.IsImplicitlyDeclared && ModelNames.ClassMembers.Contains(m.Name)))
+            {
+                var location = member.Locations.FirstOrDefault(l => l.IsInSource);
+                if (location is not null)
+                    Report(DiagnosticDescriptors.ReservedMember, location, symbol.Name, member.Name, string.Join(", ", ModelNames.ClassMembers));
+            }
 
             var containing = new List<ContainingTypeSpec>();
             for (var parent = syntax.Parent as TypeDeclarationSyntax; parent is not null; parent = parent.Parent as TypeDeclarationSyntax)

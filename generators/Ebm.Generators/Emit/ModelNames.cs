@@ -17,6 +17,9 @@ internal sealed class ModelNames
         "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "EqualityContract", "PrintMembers", "Deconstruct",
     };
 
+    /// <summary>The members the generator adds to every model class (checked by EBM0022).</summary>
+    public static IReadOnlyCollection<string> ClassMembers { get; } = new[] { "Create", "Description", "Model", "Parameters" };
+
     public ModelNames(ModelSpec model)
     {
         Model = model;
