@@ -70,3 +70,11 @@ public static partial class ConstantOps
     /// <summary>The energy.</summary>
     public static Scalar Energy([State] Vec x, Vec a) => 2 + Dot(a, x) * 0;
 }
+
+/// <summary>A matrix that enters only scaled by a trainable scalar: its gradient is s·Σ outer products, one GEMM with α = s.</summary>
+[EnergyModel]
+public static partial class ScaledProduct
+{
+    /// <summary>The energy.</summary>
+    public static Scalar Energy([State] Vec x, Mat W, Scalar s) => Dot(x, s * W * x) / 2 + Norm2(x);
+}

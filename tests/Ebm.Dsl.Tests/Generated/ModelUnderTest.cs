@@ -15,7 +15,7 @@ public sealed class ModelUnderTest
     [
         typeof(GaussianMixture), typeof(BernoulliRbm), typeof(GaussianBernoulliRbm), typeof(BoltzmannMachine),
         typeof(DeepBoltzmannMachine), typeof(MlpEnergy),
-        typeof(ElementwiseOps), typeof(MatrixOps), typeof(SoftmaxOps), typeof(LinearOps), typeof(BroadcastOps), typeof(ConstantOps),
+        typeof(ElementwiseOps), typeof(MatrixOps), typeof(SoftmaxOps), typeof(LinearOps), typeof(BroadcastOps), typeof(ConstantOps), typeof(ScaledProduct),
     ];
 
     private readonly MethodInfo energy;
