@@ -150,4 +150,18 @@ internal static class DiagnosticDescriptors
         "Shape conflict",
         "The shapes in '{0}' do not agree: {1}. Change the operands to fit the shape rules of specs/dsl.md.",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    /// <summary>A parameter named like a member that the generated Parameters record declares itself.</summary>
+    public static DiagnosticDescriptor ReservedName { get; } = new DiagnosticDescriptor(
+        "EBM0021",
+        "Parameter name reserved by the generated code",
+        "The parameter '{0}' would become a member of the generated Parameters record, which already has a member of that name. Rename the parameter; these names are reserved: {1}.",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    /// <summary>The model class declares a member the generator declares too.</summary>
+    public static DiagnosticDescriptor ReservedMember { get; } = new DiagnosticDescriptor(
+        "EBM0022",
+        "Member name reserved in an energy model class",
+        "The energy model '{0}' declares a member named '{1}', which the generator declares in every model class. Rename or remove it; these names are reserved: {2}.",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 }

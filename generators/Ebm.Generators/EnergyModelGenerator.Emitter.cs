@@ -9,10 +9,13 @@ namespace Ebm.Generators;
 
 public sealed partial class EnergyModelGenerator
 {
-    /// <summary>Writes the generated part of a model class: for now its description.</summary>
-    internal static class Emitter
+    /// <summary>
+    /// Writes the generated part of a model class: the description here; the <c>Parameters</c> record, the model
+    /// object, its energy and its gradients in the other <c>EnergyModelGenerator.Emitter.*.cs</c> files.
+    /// </summary>
+    internal static partial class Emitter
     {
-        private const string Dsl = "global::Ebm.Dsl";
+        private const string Core = "global::Ebm";
         private static readonly string GeneratedCode =
             $"[global::System.CodeDom.Compiler.GeneratedCodeAttribute(\"Ebm.Generators\", \"{typeof(EnergyModelGenerator).Assembly.GetName().Version}\")]";
 
@@ -31,9 +34,16 @@ public sealed partial class EnergyModelGenerator
                 writer.Open($"partial {type.Keyword} {Identifier(type.Name)}");
             writer.Open($"static partial class {Identifier(model.ClassName)}");
 
+            var names = new ModelNames(model);
             WriteReading(writer, model);
             writer.Line();
             WriteDescription(writer, model);
+            writer.Line();
+            WriteCreate(writer, model, names);
+            writer.Line();
+            WriteParameters(writer, model, names);
+            writer.Line();
+            WriteModel(writer, model, names);
 
             writer.Close();
             foreach (var _ in model.ContainingTypes)
@@ -60,11 +70,11 @@ public sealed partial class EnergyModelGenerator
             writer.Line("// The model's description: its free sizes, state groups and parameters, read from Energy's signature.");
             writer.Line($"/// <summary>The sizes, state groups and parameters of the energy model <c>{model.ClassName}</c>.</summary>");
             writer.Line(GeneratedCode);
-            writer.Line($"public static {Dsl}.ModelDescription Description {{ get; }} = new {Dsl}.ModelDescription(");
+            writer.Line($"public static {Core}.ModelDescription Description {{ get; }} = new {Core}.ModelDescription(");
             writer.Line($"    Name: {Literal(model.ClassName)},");
             writer.Line($"    Sizes: {Strings(model.Sizes)},");
-            WriteArray(writer, "States", $"{Dsl}.StateGroup", model.Inputs.Where(i => i.IsState).Select(s => StateGroup(s, model.Sizes)), last: false);
-            WriteArray(writer, "Parameters", $"{Dsl}.ModelParameter", model.Inputs.Where(i => !i.IsState).Select(p => Parameter(p, model.Sizes)), last: true);
+            WriteArray(writer, "States", $"{Core}.StateGroup", model.Inputs.Where(i => i.IsState).Select(s => StateGroup(s, model.Sizes)), last: false);
+            WriteArray(writer, "Parameters", $"{Core}.ModelParameter", model.Inputs.Where(i => !i.IsState).Select(p => Parameter(p, model.Sizes)), last: true);
         }
 
         private static void WriteArray(SourceWriter writer, string argument, string type, IEnumerable<string> items, bool last)
@@ -83,14 +93,14 @@ public sealed partial class EnergyModelGenerator
         }
 
         private static string StateGroup(InputSpec state, IReadOnlyList<string> sizes) =>
-            $"new {Dsl}.StateGroup({Literal(state.Name)}, {Dsl}.StateKind.{(state.Role == Role.BinaryState ? "Binary" : "Continuous")}, {Literal(sizes[state.Shape.Length])})";
+            $"new {Core}.StateGroup({Literal(state.Name)}, {Core}.StateKind.{(state.Role == Role.BinaryState ? "Binary" : "Continuous")}, {Literal(sizes[state.Shape.Length])})";
 
         private static string Parameter(InputSpec parameter, IReadOnlyList<string> sizes)
         {
             string rank = parameter.Shape.Rank switch { Rank.Scalar => "Scalar", Rank.Vector => "Vector", _ => "Matrix" };
             string shape = Strings(parameter.Shape.Sizes.Select(s => sizes[s]));
             string trainable = parameter.Role == Role.Trainable ? "true" : "false";
-            return $"new {Dsl}.ModelParameter({Literal(parameter.Name)}, {Dsl}.ParameterRank.{rank}, {shape}, IsTrainable: {trainable})";
+            return $"new {Core}.ModelParameter({Literal(parameter.Name)}, {Core}.ParameterRank.{rank}, {shape}, IsTrainable: {trainable})";
         }
 
         // The description records copy their lists read-only, so plain arrays are safe to pass.
@@ -108,9 +118,9 @@ public sealed partial class EnergyModelGenerator
             _ => "const",
         };
 
-        private static string Literal(string text) => SymbolDisplay.FormatLiteral(text, quote: true);
+        internal static string Literal(string text) => SymbolDisplay.FormatLiteral(text, quote: true);
 
-        private static string Identifier(string name) =>
+        internal static string Identifier(string name) =>
             SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
     }
 }

@@ -1,4 +1,5 @@
 using Ebm.Generators.Analysis;
+using Ebm.Generators.Emit;
 using Ebm.Generators.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -78,6 +79,12 @@ public sealed partial class EnergyModelGenerator
                 Report(DiagnosticDescriptors.NotStatic, syntax.Identifier.GetLocation(), symbol.Name);
             if (syntax.TypeParameterList is not null)
                 Report(DiagnosticDescriptors.Generic, syntax.Identifier.GetLocation(), symbol.Name);
+            foreach (var member in symbol.GetMembers().Where(m => !m.IsImplicitlyDeclared && ModelNames.ClassMembers.Contains(m.Name)))
+            {
+                var location = member.Locations.FirstOrDefault(l => l.IsInSource);
+                if (location is not null)
+                    Report(DiagnosticDescriptors.ReservedMember, location, symbol.Name, member.Name, string.Join(", ", ModelNames.ClassMembers));
+            }
 
             var containing = new List<ContainingTypeSpec>();
             for (var parent = syntax.Parent as TypeDeclarationSyntax; parent is not null; parent = parent.Parent as TypeDeclarationSyntax)
@@ -171,6 +178,11 @@ public sealed partial class EnergyModelGenerator
                 }
 
                 Role role = isState ? Role.ContinuousState : isBinary ? Role.BinaryState : isConst ? Role.Const : Role.Trainable;
+                if (role is Role.Trainable or Role.Const && ModelNames.Reserved.Contains(parameter.Name))
+                {
+                    Report(DiagnosticDescriptors.ReservedName, parameterSyntax.Identifier.GetLocation(), parameter.Name, string.Join(", ", ModelNames.Reserved.OrderBy(n => n, StringComparer.Ordinal)));
+                    continue;
+                }
                 Shape shape = rank switch
                 {
                     Rank.Vector => Shape.Vector(unifier.NewSize(parameter.Name)),

@@ -54,6 +54,10 @@ public class DiagnosticTests
         { "EBM0019", InModel("    public static Scalar Energy([State] Vec x) => Sum(x) * (2 [|%|] 3);") },
         { "EBM0020", InModel("    public static Scalar Energy([State] Vec x) => Sum([|Softmax(Sum(x))|]);") },
         { "EBM0020", InModel("    public static Scalar Energy([State] Vec x, Mat W) => Sum([|W / x|]);") },
+        { "EBM0021", InModel("    public static Scalar Energy([State] Vec x, Vec [|Vector|]) => Dot(x, Vector);") },
+        { "EBM0021", InModel("    public static Scalar Energy([State] Vec x, [Const] Scalar [|Layout|]) => Layout * Sum(x);") },
+        { "EBM0022", InModel("    public static Scalar Energy([State] Vec x) => Sum(x);\n    public static int [|Create|]() => 1;") },
+        { "EBM0022", InModel("    public static Scalar Energy([State] Vec x) => Sum(x);\n    public sealed class [|Model|] { }") },
     };
 
     [Theory]

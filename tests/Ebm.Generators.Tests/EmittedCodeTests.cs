@@ -87,6 +87,88 @@ public class EmittedCodeTests
             [new ModelParameter("J", ParameterRank.Matrix, ["s", "s"], IsTrainable: true)]), description);
     }
 
+    [Fact]
+    public void Names_that_the_generated_code_also_uses_do_not_collide()
+    {
+        // Loop indices, accumulators, scratch, outputs, temporaries and size locals all have DSL twins here;
+        // the sizes carried first by parameters are named like them, so their members get a suffix, and
+        // the factory's seed follows the const parameter seed.
+        const string source = """
+            using Ebm.Dsl;
+            using static Ebm.Dsl.Ops;
+
+            /// <summary>Colliding names.</summary>
+            [EnergyModel]
+            public static partial class Names
+            {
+                /// <summary>Energy.</summary>
+                public static Scalar Energy([State] Vec x, [State] Vec energies, Vec dx, Vec b, Mat i, Vec j, Scalar r, Vec count,
+                                            Scalar sum, Vec e, [Const] Scalar rented, Vec scratch, Vec weights, Mat gradient, Vec t1, Vec g1, Vec xSize, [Const] Scalar seed)
+                {
+                    var t2 = i * x + j;
+                    var energy = Silu(t2) * count;
+                    return Dot(energy, dx) + Sum(b) * r + Norm2(x - e) * sum / rented + Dot(scratch, gradient * energies) + Dot(weights, x) + Dot(t1, g1) + Sum(xSize) * seed;
+                }
+            }
+            """;
+        var run = GeneratorHarness.Generate(source);
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(run.CompilerProblems);
+        string generated = Assert.Single(run.Result.GeneratedSources).SourceText.ToString();
+        Assert.Contains("public int bSize { get; }", generated);
+        Assert.Contains("public static Parameters Create(int x, int energies, int dx, int b, int scratch, int t1, int xSize, float rented, float seed, ulong seed2)", generated);
+    }
+
+    [Fact]
+    public void Const_vectors_and_matrices_are_copied_from_the_factory_and_used()
+    {
+        const string model = """
+            using Ebm.Dsl;
+            using static Ebm.Dsl.Ops;
+
+            /// <summary>Bumps at fixed centres.</summary>
+            [EnergyModel]
+            public static partial class Bumps
+            {
+                /// <summary>Energy.</summary>
+                public static Scalar Energy([State] Vec x, [Const] Mat centres, [Const] Vec heights, Scalar scale)
+                    => -scale * Dot(heights, Exp(-RowSum(Square(centres - x))));
+            }
+
+            /// <summary>Calls the factory as a user would.</summary>
+            public static class Driver
+            {
+                /// <summary>A model with two centres in the plane.</summary>
+                public static Ebm.IEnergyModel Make()
+                {
+                    var centres = new float[] { 0, 0, 1, 1 };
+                    var parameters = Bumps.Parameters.Create(x: 2, centresRows: 2, centres: centres, heights: new float[] { 2, 3 }, seed: 1);
+                    centres[0] = 100;
+                    return Bumps.Create(parameters.WithVector(new float[] { 0.5f }));
+                }
+            }
+            """;
+        var run = GeneratorHarness.Generate(model);
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(run.CompilerProblems);
+        using var image = new MemoryStream();
+        Assert.True(run.Output.Emit(image).Success);
+        var context = new AssemblyLoadContext("Bumps", isCollectible: true);
+        try
+        {
+            image.Position = 0;
+            var energyModel = (Ebm.IEnergyModel)context.LoadFromStream(image).GetType("Driver")!.GetMethod("Make")!.Invoke(null, null)!;
+            float[] x = [1, 0];
+            // E = −0.5·(2·e^{−1} + 3·e^{−1}): the copy of the centres was taken before the caller changed them.
+            Assert.Equal(-0.5 * 5 * Math.Exp(-1), energyModel.Energy([new ReadOnlyMemory<float>(x)]), 5);
+            Assert.Equal(1, energyModel.Layout.ParameterCount);
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
+
     private static ModelDescription CompileAndDescribe(string source, string typeName) => CompileAndDescribe([source], typeName);
 
     /// <summary>Compiles with the generator, requires no diagnostic at all, loads the assembly and reads Description.</summary>

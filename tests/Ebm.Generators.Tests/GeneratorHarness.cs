@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis.Text;
 
 namespace Ebm.Generators.Tests;
 
-/// <summary>Compiles source strings against the runtime and Ebm.Dsl and runs the generator over them.</summary>
+/// <summary>Compiles source strings against the runtime, Ebm and Ebm.Dsl and runs the generator over them.</summary>
 internal static class GeneratorHarness
 {
     /// <summary>XML doc diagnostics on, as in the repository's builds, so a missing doc on generated API shows.</summary>
@@ -19,6 +19,8 @@ internal static class GeneratorHarness
             .Split(Path.PathSeparator)
             .Where(path => Path.GetFileName(path) is var name && (name.StartsWith("System.") || name is "netstandard.dll" or "mscorlib.dll"));
         return platform.Append(typeof(Scalar).Assembly.Location)
+            .Append(typeof(ModelDescription).Assembly.Location)
+            .Append(typeof(System.Numerics.Tensors.TensorPrimitives).Assembly.Location)
             .Distinct()
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
             .ToImmutableArray();

@@ -22,6 +22,11 @@ internal sealed class SourceWriter
         depth++;
     }
 
+    /// <summary>Indents the following lines without a brace: the body of a loop that is a single statement.</summary>
+    public void Indent() => depth++;
+
+    public void Outdent() => depth--;
+
     public void Close(string suffix = "")
     {
         depth--;

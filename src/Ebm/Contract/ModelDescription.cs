@@ -1,4 +1,4 @@
-namespace Ebm.Dsl;
+namespace Ebm;
 
 /// <summary>
 /// What the generator read from an energy model's declaration; emitted as the model's static

@@ -1,4 +1,4 @@
-namespace Ebm.Dsl;
+namespace Ebm;
 
 /// <summary>The list members of the description records: copied read-only on the way in, compared entry by entry.</summary>
 internal static class Sequences

@@ -1,10 +1,10 @@
-namespace Ebm.Dsl;
+namespace Ebm;
 
 /// <summary>A parameter of an energy model: a parameter of <c>Energy</c> that is not a state.</summary>
 /// <param name="Name">The parameter's name in <c>Energy</c>.</param>
 /// <param name="Rank">Scalar, vector or matrix.</param>
 /// <param name="Shape">Its symbolic sizes, each one of <see cref="ModelDescription.Sizes"/>: none for a scalar, one for a vector, rows then columns for a matrix.</param>
-/// <param name="IsTrainable">False for a parameter marked <see cref="ConstAttribute"/>.</param>
+/// <param name="IsTrainable">False for a parameter marked <c>[Const]</c>.</param>
 public sealed record ModelParameter(string Name, ParameterRank Rank, IReadOnlyList<string> Shape, bool IsTrainable)
 {
     /// <summary>Its symbolic sizes (a read-only copy of what was given).</summary>

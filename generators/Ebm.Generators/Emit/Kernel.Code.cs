@@ -1,0 +1,147 @@
+using System.Globalization;
+using Ebm.Generators.Ir;
+using Ebm.Generators.Model;
+
+namespace Ebm.Generators.Emit;
+
+// Element expressions: the C# for one element of a node, with inlined operands expanded in place, and the
+// DSL-like text of a node for the comments. Both print only the parentheses that precedence needs, and keep
+// those that fix the order of float operations (C#'s operators associate to the left).
+internal sealed partial class Kernel
+{
+    private const string MathF = "global::System.MathF";
+    private const string StableMath = "global::Ebm.Numerics.StableMath";
+    private const string Support = "global::Ebm.EnergyModelSupport";
+    private const int Additive = IrFormatter.Additive, Multiplicative = IrFormatter.Multiplicative, Unary = IrFormatter.Unary, Primary = IrFormatter.Primary;
+
+    private readonly record struct Code(string Text, int Precedence);
+
+    /// <summary>The element of node <paramref name="id"/> at the loop indices <paramref name="vars"/> (none for a scalar, one for a Vec, two for a Mat).</summary>
+    private Code Value(int id, IReadOnlyList<string> vars) => storage[id] switch
+    {
+        Storage.Literal => Literal(g[id].Value),
+        Storage.Inline => Compute(id, vars),
+        _ => new Code(Element(identifier[id]!, g.ShapeOf(id), varying[id], vars), Primary),
+    };
+
+    /// <summary>The element of a stored value: row r of a batch when it varies, then row-major within the row.</summary>
+    private string Element(string name, Shape shape, bool perRow, IReadOnlyList<string> vars) => shape.Rank switch
+    {
+        Rank.Scalar => perRow ? $"{name}[{r}]" : name,
+        Rank.Vector => perRow ? $"{name}[{r} * {bind.Sizes[shape.Length]} + {vars[0]}]" : $"{name}[{vars[0]}]",
+        _ => perRow
+            ? $"{name}[({r} * {bind.Sizes[shape.Rows]} + {vars[0]}) * {bind.Sizes[shape.Cols]} + {vars[1]}]"
+            : $"{name}[{vars[0]} * {bind.Sizes[shape.Cols]} + {vars[1]}]",
+    };
+
+    /// <summary>The operation of node <paramref name="id"/> applied to its operands' elements.</summary>
+    private Code Compute(int id, IReadOnlyList<string> vars)
+    {
+        IrNode node = g[id];
+        Code Arg(int k) => Value(node.Args[k], ArgVars(id, k, vars));
+        switch (node.Op)
+        {
+            case IrOp.Negate:
+                return Negation(Arg(0));
+            case IrOp.Add:
+                return Binary(Arg(0), "+", Arg(1), Additive);
+            case IrOp.Subtract:
+                return Binary(Arg(0), "-", Arg(1), Additive);
+            case IrOp.Multiply or IrOp.Silu or IrOp.Outer:
+                return Binary(Arg(0), "*", Arg(1), Multiplicative);
+            case IrOp.Divide:
+                return Binary(Arg(0), "/", Arg(1), Multiplicative);
+            case IrOp.Square:
+                var x = Arg(0);
+                return Binary(x, "*", x, Multiplicative);
+            case IrOp.Broadcast or IrOp.BroadcastRows or IrOp.BroadcastCols:
+                return Arg(0);
+            default:
+                return new Code($"{Function(node.Op)}({Arg(0).Text})", Primary);
+        }
+    }
+
+    /// <summary>The indices of operand <paramref name="k"/> of node <paramref name="id"/> when the node is at <paramref name="vars"/>.</summary>
+    private IReadOnlyList<string> ArgVars(int id, int k, IReadOnlyList<string> vars)
+    {
+        IrNode node = g[id];
+        Shape arg = g.ShapeOf(node.Args[k]);
+        if (arg.Rank == Rank.Scalar)
+            return Array.Empty<string>();
+        if (node.Op == IrOp.Outer)
+            return new[] { vars[k] };
+        if (node.Op == IrOp.BroadcastCols)
+            return new[] { vars[0] };
+        if (arg.Rank == node.Shape.Rank)
+            return vars;
+        // A Vec beside a Mat is repeated over the rows, so it follows the column index.
+        return new[] { vars[1] };
+    }
+
+    private static string Function(IrOp op) => op switch
+    {
+        IrOp.Exp => $"{MathF}.Exp",
+        IrOp.Log => $"{MathF}.Log",
+        IrOp.Tanh => $"{MathF}.Tanh",
+        IrOp.Sqrt => $"{MathF}.Sqrt",
+        IrOp.Abs => $"{MathF}.Abs",
+        IrOp.Log1p => $"{StableMath}.Log1p",
+        IrOp.Softplus => $"{StableMath}.Softplus",
+        IrOp.Sigmoid => $"{StableMath}.Sigmoid",
+        IrOp.LogSigmoid => $"{StableMath}.LogSigmoid",
+        IrOp.Sign => $"{Support}.Sign",
+        _ => throw new ArgumentOutOfRangeException(nameof(op), op, "Not an elementwise function."),
+    };
+
+    private static Code Binary(Code left, string symbol, Code right, int precedence)
+    {
+        var (text, outer) = IrFormatter.Binary((left.Text, left.Precedence), symbol, (right.Text, right.Precedence), precedence);
+        return new Code(text, outer);
+    }
+
+    private static Code Negation(Code operand)
+    {
+        var (text, outer) = IrFormatter.Negation((operand.Text, operand.Precedence));
+        return new Code(text, outer);
+    }
+
+    private static Code Literal(double value)
+    {
+        float f = (float)value;
+        if (float.IsNaN(f))
+            return new Code("float.NaN", Primary);
+        if (float.IsInfinity(f))
+            return new Code(f > 0 ? "float.PositiveInfinity" : "float.NegativeInfinity", f > 0 ? Primary : Unary);
+        string text = f.ToString("R", CultureInfo.InvariantCulture) + "f";
+        return new Code(text, f < 0 ? Unary : Primary);
+    }
+
+    /// <summary>A node in DSL-like notation for the comments: stored operands by name, inlined ones expanded.</summary>
+    private string Describe(int id) => IrFormatter.Format(g, id, StoredName);
+
+    /// <summary>A node as an operand in a comment: its variable when it is stored, its expression otherwise.</summary>
+    private string Label(int id) => StoredName(id) ?? IrFormatter.Format(g, id, StoredName);
+
+    private string? StoredName(int id) => live[id] && storage[id] is Storage.Local or Storage.Buffer ? identifier[id] : null;
+
+    /// <summary>The comment before a stored node's block: what it holds, and which derivative when it is an adjoint.</summary>
+    private string Comment(int id, string holder)
+    {
+        if (g.AdjointOf(id) is int forward)
+            return $"// {Weighted}∂E/∂{ForwardLabel(forward)} = {Describe(id)}";
+        return $"// {holder} = {Describe(id)}";
+    }
+
+    /// <summary>In the parameter gradient the reverse pass is seeded with the row's weight, and the comments say so.</summary>
+    private string Weighted => Enumerable.Range(0, g.Count).Any(id => live[id] && g[id].Op == IrOp.Input && g[id].Kind == IrInputKind.Weight) ? "weight · " : "";
+
+    private string ForwardLabel(int forward)
+    {
+        if (g[forward].Op == IrOp.Input)
+            return g[forward].Name!;
+        if (g.NameOf(forward) is { } name)
+            return name;
+        var described = IrFormatter.Format(g, forward, StoredName, top: true);
+        return described.Precedence == Primary ? described.Text : $"({described.Text})";
+    }
+}
