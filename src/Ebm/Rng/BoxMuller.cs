@@ -26,12 +26,9 @@ public static class BoxMuller
     /// <param name="first">Word giving the radius.</param>
     /// <param name="second">Word giving the angle.</param>
     /// <returns>Two independent standard normals.</returns>
-    public static NormalPair ToSingle(uint first, uint second)
-    {
-        float r = MathF.Sqrt(-2f * MathF.Log(UniformConversion.ToSingle(first)));
-        float theta = TwoPiSingle * UniformConversion.ToSingle(second);
-        return new NormalPair(r * MathF.Cos(theta), r * MathF.Sin(theta));
-    }
+    /// <remarks>Evaluated with the BCL's vector log, sqrt and sin/cos, which fills use on many pairs at once;
+    /// MathF's scalar functions round differently in the last bit.</remarks>
+    public static NormalPair ToSingle(uint first, uint second) => BoxMullerBatch.Pair(first, second);
 
     /// <summary>
     /// u₀ = <see cref="UniformConversion.ToDouble"/>(W0, W1), u₁ = ToDouble(W2, W3), all in double:

@@ -59,19 +59,16 @@ public readonly partial record struct RandomStream
         // Whole pairs of units: from firstUnit rounded down to even to the end rounded up to even.
         ulong start = firstUnit & ~1UL;
         ulong end = ((ulong)firstUnit + (ulong)destination.Length + 1) & ~1UL;
+        Span<float> normals = stackalloc float[ChunkWords];
         for (ulong w = start; w < end; w += ChunkWords)
         {
             int n = (int)Math.Min(ChunkWords, end - w);
             GenerateWords(w, bits[..n]);
-            for (int p = 0; p < n; p += 2)
-            {
-                NormalPair z = BoxMuller.ToSingle(bits[p], bits[p + 1]);
-                long j = (long)(w + (ulong)p) - firstUnit;
-                if (j >= 0)
-                    destination[(int)j] = z.Z0;
-                if (j + 1 < destination.Length)
-                    destination[(int)(j + 1)] = z.Z1;
-            }
+            BoxMullerBatch.Transform(bits[..n], normals[..n]);
+            // Word w + p is unit w + p; copy the units that fall inside the destination.
+            long from = Math.Max((long)w, firstUnit);
+            long to = Math.Min((long)w + n, (long)firstUnit + destination.Length);
+            normals[(int)(from - (long)w)..(int)(to - (long)w)].CopyTo(destination[(int)(from - firstUnit)..]);
         }
     }
 
