@@ -1,3 +1,4 @@
+using static System.FormattableString;
 using Ebm.Rng;
 
 namespace Ebm.Data;
@@ -30,7 +31,7 @@ public static class Binarization
         var v = new float[x.Length];
         for (int i = 0; i < v.Length; i++)
             v[i] = x[i] > threshold ? 1f : 0f;
-        return data.WithValues(v, $"{data.Source}, binarised by x > {threshold}");
+        return data.WithValues(v, Invariant($"{data.Source}, binarised by x > {threshold}"));
     }
 
     /// <summary>Stochastic binarisation at step 0: see <see cref="Stochastic(Dataset, ulong, ulong)"/>.</summary>
