@@ -57,30 +57,38 @@ public static class FashionMnist
     }
 
     /// <summary>
-    /// The full dataset from <see cref="DefaultFolder"/> when it is installed, else the embedded subset with a
-    /// <see cref="DataSplits.Note"/> that says so.
+    /// The full dataset from <paramref name="folder"/> when it holds the four files, else the embedded subset with a
+    /// <see cref="DataSplits.Note"/> that says why. This is what the data spec <c>fashion-mnist</c> loads, with
+    /// <see cref="DefaultFolder"/>.
     /// </summary>
+    /// <param name="folder">The folder to try first, usually <see cref="DefaultFolder"/>.</param>
     /// <returns>The training and test sets.</returns>
-    public static DataSplits Load()
+    /// <exception cref="DataFormatException">The folder holds the files but one is malformed.</exception>
+    public static DataSplits LoadOrEmbedded(string folder)
     {
-        if (IsAvailable(DefaultFolder))
-            return Load(DefaultFolder);
-        DataSplits subset = LoadEmbedded();
-        return subset with
+        ArgumentNullException.ThrowIfNull(folder);
+        if (IsAvailable(folder))
+            return Load(folder);
+        string why = Directory.Exists(folder)
+            ? $"{folder} lacks some of the files {string.Join(", ", FileNames.Select(f => f + "[.gz]"))}"
+            : $"{folder} does not exist (install the Debian package dataset-fashion-mnist)";
+        return LoadEmbedded() with
         {
-            Note = $"{DefaultFolder} is not installed (Debian package dataset-fashion-mnist); using the embedded subset of "
-                + $"{EmbeddedTrainCount} training and {EmbeddedTestCount} test images",
+            Note = $"{why}; using the embedded subset of {EmbeddedTrainCount} training and {EmbeddedTestCount} test images",
         };
     }
 
     /// <summary>Loads a folder in the Fashion-MNIST layout: the files of <see cref="FileNames"/>, raw or gzip.</summary>
     /// <param name="folder">The folder.</param>
     /// <returns>The training and test sets, pixels scaled to [0, 1].</returns>
+    /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
     /// <exception cref="FileNotFoundException">A file of the layout is missing.</exception>
     /// <exception cref="DataFormatException">A file is malformed, or images and labels do not match.</exception>
     public static DataSplits Load(string folder)
     {
         ArgumentNullException.ThrowIfNull(folder);
+        if (!Directory.Exists(folder))
+            throw new DirectoryNotFoundException($"{folder} does not exist; a Fashion-MNIST folder holds {string.Join(", ", FileNames.Select(f => f + "[.gz]"))}");
         IdxArray Read(string name) => Idx.Read(FindFile(folder, name) ?? throw new FileNotFoundException(
             $"{folder} has neither {name} nor {name}.gz; a Fashion-MNIST folder holds {string.Join(", ", FileNames.Select(f => f + "[.gz]"))}",
             Path.Combine(folder, name)));
