@@ -53,16 +53,15 @@ public static class Npy
     /// <param name="array">The array.</param>
     public static void Write(string path, NpyArray array)
     {
-        ArgumentNullException.ThrowIfNull(array);
-        AtomicFile.Write(path, stream => Write(stream, array));
+        byte[] bytes = Encode(array);
+        AtomicFile.Write(path, stream => stream.Write(bytes));
     }
 
-    /// <summary>Writes an array in the .npy format to a stream (an .npz member, say).</summary>
-    /// <param name="stream">The stream to write to; left open.</param>
+    /// <summary>The bytes of an .npy file holding <paramref name="array"/>, as <see cref="Write"/> writes them.</summary>
     /// <param name="array">The array.</param>
-    public static void Write(Stream stream, NpyArray array)
+    /// <returns>The file's bytes (for an .npz member or a stream, say).</returns>
+    public static byte[] Encode(NpyArray array)
     {
-        ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(array);
         string shape = array.Shape.Count switch
         {
@@ -83,9 +82,7 @@ public static class Npy
             BinaryPrimitives.WriteUInt16LittleEndian(head.AsSpan(8), (ushort)header.Length);
         else
             BinaryPrimitives.WriteUInt32LittleEndian(head.AsSpan(8), (uint)header.Length);
-        stream.Write(head);
-        stream.Write(Encoding.Latin1.GetBytes(header));
-        stream.Write(array.Payload);
+        return [.. head, .. Encoding.Latin1.GetBytes(header), .. array.Payload];
     }
 
     internal static NpyArray Parse(byte[] file, string name)

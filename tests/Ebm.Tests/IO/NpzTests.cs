@@ -168,9 +168,7 @@ public class NpzTests
 
     private static byte[] NpyOfSize(int count)
     {
-        using var stream = new MemoryStream();
-        Npy.Write(stream, NpyArray.FromSingles([count], Enumerable.Range(0, count).Select(i => MathF.Sin(i)).ToArray()));
-        return stream.ToArray();
+        return Npy.Encode(NpyArray.FromSingles([count], Enumerable.Range(0, count).Select(i => MathF.Sin(i)).ToArray()));
     }
 
     private static void WriteZip(string path, params (string Name, byte[] Bytes)[] members)
