@@ -31,8 +31,19 @@ public static class Npz
 
         using (archive)
         {
+            IReadOnlyList<ZipArchiveEntry> entries;
+            try
+            {
+                // The central directory is read on first access, so its damage surfaces here, not in the constructor.
+                entries = archive.Entries;
+            }
+            catch (InvalidDataException e)
+            {
+                throw new DataFormatException(path, 0, $"corrupt zip directory (an .npz file is a zip of .npy files): {e.Message}", e);
+            }
+
             var arrays = new Dictionary<string, NpyArray>(StringComparer.Ordinal);
-            foreach (ZipArchiveEntry entry in archive.Entries)
+            foreach (ZipArchiveEntry entry in entries)
             {
                 string member = $"{path}:{entry.FullName}";
                 if (!entry.FullName.EndsWith(".npy", StringComparison.Ordinal))
@@ -61,8 +72,9 @@ public static class Npz
                 done += n;
             }
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (e is InvalidDataException or NotSupportedException)
         {
+            // A damaged local header, compressed data, or a compression method field that no longer names one.
             throw new DataFormatException(member, done, $"corrupt member data after {done} bytes: {e.Message}", e);
         }
         if (done < bytes.Length)
