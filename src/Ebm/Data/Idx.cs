@@ -116,7 +116,7 @@ public static class Idx
             count = count > Array.MaxLength ? count : count * size;
         }
         int elementSize = ElementSize(type);
-        if (count * elementSize > Array.MaxLength)
+        if (count > Array.MaxLength / elementSize)
             throw new DataFormatException(name, 4,
                 $"dimension overflow: {string.Join(" x ", shape)} elements of {elementSize} bytes exceed the "
                 + $"{Array.MaxLength} bytes one array can hold");

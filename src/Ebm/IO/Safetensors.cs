@@ -297,9 +297,10 @@ public static class Safetensors
             long count = 1;
             foreach (int d in shape)
                 count = count > Array.MaxLength ? count : count * d;
-            long bytes = count * NamedTensor.ElementSize(dType.Value);
-            if (bytes > Array.MaxLength)
+            int size = NamedTensor.ElementSize(dType.Value);
+            if (count > Array.MaxLength / size)
                 throw Error(at, $"tensor '{name}' of shape [{string.Join(", ", shape)}] exceeds {Array.MaxLength} bytes");
+            long bytes = count * size;
             if (offsets[1] < offsets[0])
                 throw Error(at, $"tensor '{name}' has data_offsets [{offsets[0]}, {offsets[1]}], which end before they begin");
             if (offsets[1] - offsets[0] != bytes)

@@ -84,6 +84,8 @@ public class IdxTests
         { "trailing bytes", [.. IdxBytes.Header(0x08, 2), 1, 2, 3], 10, "1 trailing bytes after the last element, which ends at offset 10" },
         { "huge dimension", [0, 0, 8, 2, 0, 0, 0, 1, 0x80, 0, 0, 0], 8, "dimension 1 is 2147483648, more than 2^31 - 1" },
         { "dimension overflow", IdxBytes.Header(0x0E, 65536, 65536, 2), 4, "dimension overflow: 65536 x 65536 x 2 elements of 8 bytes" },
+        // The element count fits a long, but not once multiplied by the element size.
+        { "byte count overflow", IdxBytes.Header(0x0E, Array.MaxLength, Array.MaxLength), 4, $"dimension overflow: {Array.MaxLength} x {Array.MaxLength} elements of 8 bytes" },
     };
 
     [Theory]

@@ -128,6 +128,7 @@ public class SafetensorsTests
         { "negative dimension", Made("{\"w\":{\"dtype\":\"U8\",\"shape\":[-1],\"data_offsets\":[0,0]}}", 0), 36, "holds something other than a non-negative integer" },
         { "fractional offset", Made("{\"w\":{\"dtype\":\"U8\",\"shape\":[1],\"data_offsets\":[0,0.5]}}", 1), 57, "holds something other than a non-negative integer" },
         { "three offsets", Made("{\"w\":{\"dtype\":\"U8\",\"shape\":[1],\"data_offsets\":[0,1,2]}}", 1), 54, "are 3 numbers, not [begin, end]" },
+        { "byte count overflow", Made("{\"w\":{\"dtype\":\"F64\",\"shape\":[2147483591,2147483591],\"data_offsets\":[0,8]}}", 8), 9, "tensor 'w' of shape [2147483591, 2147483591] exceeds" },
         { "missing offsets", Made("{\"w\":{\"dtype\":\"U8\",\"shape\":[1]}}", 1), 9, "tensor 'w' lacks data_offsets" },
         { "tensor not object", Made("{\"w\":[1]}", 0), 13, "tensor 'w' is not an object" },
         { "metadata not strings", Made("{\"__metadata__\":{\"epochs\":5}}", 0), 34, "metadata 'epochs' is not a string" },
