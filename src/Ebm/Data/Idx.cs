@@ -112,8 +112,8 @@ public static class Idx
             if (size > int.MaxValue)
                 throw new DataFormatException(name, 4 + 4 * d, $"dimension {d} is {size}, more than 2^31 - 1");
             shape[d] = (int)size;
-            // Stops before the product can overflow a long; the limit checked below is far smaller.
-            count = count > Array.MaxLength ? count : count * size;
+            // Saturating just above the limit keeps the product within a long, and a later 0 still empties the array.
+            count = Math.Min(count * size, Array.MaxLength + 1L);
         }
         int elementSize = ElementSize(type);
         if (count > Array.MaxLength / elementSize)

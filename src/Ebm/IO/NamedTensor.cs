@@ -148,7 +148,7 @@ public sealed class NamedTensor : IEquatable<NamedTensor>
         foreach (int size in shape)
         {
             ArgumentOutOfRangeException.ThrowIfNegative(size, nameof(shape));
-            product *= size;
+            product = Math.Min(product * size, int.MaxValue + 1L); // saturates, so any rank stays within a long
         }
         if (product != count)
             throw new ArgumentException($"Shape [{string.Join(", ", shape)}] of tensor '{name}' holds {product} values, not {count}.", nameof(shape));

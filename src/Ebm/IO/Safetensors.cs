@@ -296,7 +296,7 @@ public static class Safetensors
 
             long count = 1;
             foreach (int d in shape)
-                count = count > Array.MaxLength ? count : count * d;
+                count = Math.Min(count * d, Array.MaxLength + 1L); // saturates, so the product stays within a long
             int size = NamedTensor.ElementSize(dType.Value);
             if (count > Array.MaxLength / size)
                 throw Error(at, $"tensor '{name}' of shape [{string.Join(", ", shape)}] exceeds {Array.MaxLength} bytes");

@@ -64,6 +64,10 @@ public class IdxTests
     [Fact]
     public void EmptyDimensionsGiveAnEmptyArray()
     {
+        // Sizes whose product would overflow, then a 0: the array is empty, not too large.
+        using (var stream = new MemoryStream(IdxBytes.Header(0x0E, int.MaxValue, int.MaxValue, int.MaxValue, 0)))
+            Assert.Equal(0, Idx.Read(stream, "empty").Length);
+
         using var folder = new TempFolder();
         File.WriteAllBytes(folder.File("empty"), IdxBytes.UnsignedBytes([], 0, 28, 28));
         IdxArray empty = Idx.Read(folder.File("empty"));
