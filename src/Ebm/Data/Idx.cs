@@ -59,9 +59,9 @@ public static class Idx
         if (file.Length >= 2 && file[0] == 0x1F && file[1] == 0x8B)
         {
             ReadOnlyMemory<byte> plain = Gunzip(file, name);
-            return ParseRaw(plain, name + " (gzip; offsets are in the decompressed data)");
+            return ParseRaw(plain, name, name + " (gzip; offsets are in the decompressed data)");
         }
-        return ParseRaw(file, name);
+        return ParseRaw(file, name, name);
     }
 
     private static ReadOnlyMemory<byte> Gunzip(byte[] compressed, string name)
@@ -81,7 +81,8 @@ public static class Idx
         return new ReadOnlyMemory<byte>(plain.GetBuffer(), 0, (int)plain.Length);
     }
 
-    private static IdxArray ParseRaw(ReadOnlyMemory<byte> memory, string name)
+    /// <summary>Parses uncompressed IDX bytes; errors name <paramref name="name"/>, the array's source is <paramref name="source"/>.</summary>
+    private static IdxArray ParseRaw(ReadOnlyMemory<byte> memory, string source, string name)
     {
         ReadOnlySpan<byte> bytes = memory.Span;
         if (bytes.Length < 4)
@@ -130,7 +131,7 @@ public static class Idx
             throw new DataFormatException(name, expected,
                 $"{bytes.Length - expected} trailing bytes after the last element, which ends at offset {expected} "
                 + $"({string.Join(" x ", shape)} {type} elements)");
-        return new IdxArray(name, type, shape, memory[headerLength..]);
+        return new IdxArray(source, type, shape, memory[headerLength..]);
     }
 
     // The formats people most often pass by mistake, recognised by their own magic bytes.
