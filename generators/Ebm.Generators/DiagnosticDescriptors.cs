@@ -164,4 +164,11 @@ internal static class DiagnosticDescriptors
         "Member name reserved in an energy model class",
         "The energy model '{0}' declares a member named '{1}', which the generator declares in every model class. Rename or remove it; these names are reserved: {2}.",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    /// <summary>A [Binary] group in which the energy is not even quadratic, so it has no conditional logits and no Gibbs block.</summary>
+    public static DiagnosticDescriptor NoBinaryConditional { get; } = new DiagnosticDescriptor(
+        "EBM0023",
+        "Binary group without a usable conditional",
+        "The [Binary] group '{0}' has no conditional logits: {1}. The model is generated, but Gibbs sampling cannot update '{0}'. Let '{0}' enter only through sums and products of degree two or less (Dot, Mat * Vec, elementwise products), or declare it [State].",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 }

@@ -45,9 +45,9 @@ public sealed partial class EnergyModelGenerator
             writer.Close();
         }
 
-        private static void WriteStateParamDocs(SourceWriter writer, ModelNames names, bool batch)
+        private static void WriteStateParamDocs(SourceWriter writer, ModelNames names, bool batch, IReadOnlyList<Model.InputSpec>? states = null)
         {
-            foreach (var state in names.States)
+            foreach (var state in states ?? names.States)
             {
                 string kind = state.Role == Model.Role.BinaryState ? "binary" : "continuous";
                 writer.Line(batch

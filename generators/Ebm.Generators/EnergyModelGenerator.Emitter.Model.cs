@@ -28,7 +28,8 @@ public sealed partial class EnergyModelGenerator
             string parameters = $"{names.Qualified}.Parameters";
             writer.Line($"/// <summary>The energy model <c>{model.ClassName}</c> bound to its parameter values: energies and gradients in float.</summary>");
             writer.Line(GeneratedCode);
-            writer.Open("public sealed class Model : global::Ebm.IEnergyModel");
+            var structure = Structure.StructureAnalysis.Analyze(model);
+            writer.Open($"public sealed class Model : global::Ebm.{(structure.IsEmpty ? "IEnergyModel" : "IGibbsModel")}");
             writer.Open($"internal Model({parameters} parameters)");
             writer.Line("global::System.ArgumentNullException.ThrowIfNull(parameters);");
             writer.Line("Parameters = parameters;");
@@ -63,7 +64,9 @@ public sealed partial class EnergyModelGenerator
                 WriteStateGradient(writer, names, stateGradient, batch: true);
             }
             WriteParameterGradient(writer, names, parameterGradient);
+            WriteStructure(writer, names, structure);
             WriteContract(writer, names);
+            WriteStructureContract(writer, names, structure);
             writer.Close();
         }
 
@@ -125,16 +128,20 @@ public sealed partial class EnergyModelGenerator
         /// </summary>
         private sealed class MethodScope
         {
-            public MethodScope(ModelNames names, bool batch)
+            public MethodScope(ModelNames names, bool batch, IReadOnlyList<InputSpec>? states = null)
             {
                 Names = names;
                 Batch = batch;
+                States = states ?? names.States;
                 Table = new NameTable(names.Model.Inputs.Select(i => i.Name));
                 Sizes = names.Model.Sizes.Select(s => Table.Fresh(s + "Size")).ToList();
                 Count = batch ? Table.Fresh("count") : "";
             }
 
             public ModelNames Names { get; }
+
+            /// <summary>The state groups the method takes: all of them, or all but the one a conditional is for.</summary>
+            public IReadOnlyList<InputSpec> States { get; }
 
             public bool Batch { get; }
 
@@ -154,9 +161,9 @@ public sealed partial class EnergyModelGenerator
             /// <summary>The states as parameters of the method: one row each, or a batch of rows.</summary>
             public IEnumerable<string> StateParameters()
             {
-                foreach (var state in Names.States)
+                foreach (var state in States)
                     Inputs[state.Name] = Identifier(state.Name);
-                return Names.States.Select(s => $"{ReadOnlySpan} {Identifier(s.Name)}");
+                return States.Select(s => $"{ReadOnlySpan} {Identifier(s.Name)}");
             }
 
             public string SizeOf(InputSpec state) => Sizes[state.Shape.Length];
@@ -165,10 +172,10 @@ public sealed partial class EnergyModelGenerator
             /// The start of the body: the sizes it uses, the batch size, the checks of the caller's spans, and the
             /// parameter values it reads, as locals named like the DSL's parameters.
             /// </summary>
-            public void Prologue(SourceWriter writer, Kernel kernel, string? countFrom, IEnumerable<int> moreSizes, IEnumerable<string> checks)
+            public void Prologue(SourceWriter writer, Kernel kernel, string? countFrom, IEnumerable<int> moreSizes, IEnumerable<string> checks, int? skipSize = null)
             {
                 var used = new HashSet<string>(kernel.UsedInputs, StringComparer.Ordinal);
-                var sizes = kernel.UsedSizes.Concat(Names.States.Select(s => s.Shape.Length)).Concat(moreSizes).Distinct().OrderBy(s => s);
+                var sizes = kernel.UsedSizes.Concat(States.Select(s => s.Shape.Length)).Concat(moreSizes).Distinct().Where(s => s != skipSize).OrderBy(s => s);
                 foreach (int s in sizes)
                     writer.Line($"int {Sizes[s]} = this.Parameters.{Identifier(Names.SizeMembers[s])};");
                 if (Batch && countFrom is not null)
@@ -181,7 +188,7 @@ public sealed partial class EnergyModelGenerator
 
             public IEnumerable<string> StateChecks()
             {
-                foreach (var state in Names.States)
+                foreach (var state in States)
                 {
                     string name = Identifier(state.Name);
                     yield return Batch

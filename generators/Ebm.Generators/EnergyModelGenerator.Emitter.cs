@@ -75,6 +75,7 @@ public sealed partial class EnergyModelGenerator
             writer.Line($"    Sizes: {Strings(model.Sizes)},");
             WriteArray(writer, "States", $"{Core}.StateGroup", model.Inputs.Where(i => i.IsState).Select(s => StateGroup(s, model.Sizes)), last: false);
             WriteArray(writer, "Parameters", $"{Core}.ModelParameter", model.Inputs.Where(i => !i.IsState).Select(p => Parameter(p, model.Sizes)), last: true);
+            WriteStructureDescription(writer, Structure.StructureAnalysis.Analyze(model));
         }
 
         private static void WriteArray(SourceWriter writer, string argument, string type, IEnumerable<string> items, bool last)
@@ -82,14 +83,14 @@ public sealed partial class EnergyModelGenerator
             var lines = items.ToList();
             if (lines.Count == 0)
             {
-                writer.Line($"    {argument}: global::System.Array.Empty<{type}>(){(last ? ");" : ",")}");
+                writer.Line($"    {argument}: global::System.Array.Empty<{type}>(){(last ? ")" : ",")}");
                 return;
             }
             writer.Line($"    {argument}: new {type}[]");
             writer.Line("    {");
             foreach (var line in lines)
                 writer.Line($"        {line},");
-            writer.Line(last ? "    });" : "    },");
+            writer.Line(last ? "    })" : "    },");
         }
 
         private static string StateGroup(InputSpec state, IReadOnlyList<string> sizes) =>

@@ -62,7 +62,13 @@ public sealed partial class EnergyModelGenerator
                 inputs.Select(input => input with { Shape = sizes.Resolve(input.Shape) }).ToImmutableEquatableArray(),
                 body.Value.Locals.Select(local => new LocalSpec(local.Name, Resolve(local.Value, sizes))).ToImmutableEquatableArray(),
                 Resolve(body.Value.Result, sizes));
-            return new ParseResult(model, ImmutableEquatableArray<DiagnosticInfo>.Empty);
+            // Structure analysis runs again in the emitter; here it only finds the binary groups to warn about.
+            foreach (var (group, reason) in Structure.StructureAnalysis.Analyze(model).Unusable)
+            {
+                var parameter = energy.Value.Syntax.ParameterList.Parameters.First(p => p.Identifier.ValueText == group);
+                Report(DiagnosticDescriptors.NoBinaryConditional, parameter.GetLocation(), group, reason);
+            }
+            return new ParseResult(model, diagnostics.ToImmutableEquatableArray());
         }
 
         private ParseResult Failed() => new(null, diagnostics.ToImmutableEquatableArray());

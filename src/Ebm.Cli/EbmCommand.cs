@@ -48,6 +48,7 @@ public static class EbmCommand
             parse.GetValue(JsonOption), parse.GetValue(QuietOption), parse.GetValue(VerboseOption), stdout, stderr);
         root.Subcommands.Add(BenchCommand.Create(contextOf));
         root.Subcommands.Add(DevicesCommand.Create(contextOf));
+        root.Subcommands.Add(ModelsCommand.Create(contextOf));
 
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

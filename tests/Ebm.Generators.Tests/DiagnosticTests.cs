@@ -4,8 +4,8 @@ using Microsoft.CodeAnalysis;
 namespace Ebm.Generators.Tests;
 
 /// <summary>
-/// One case (or more) per diagnostic id: the generator reports exactly that id, at the marked span, and
-/// generates nothing for the model.
+/// One case (or more) per diagnostic id: for an error the generator reports exactly that id, at the marked
+/// span, and generates nothing for the model; for a warning it reports it and still generates code that compiles.
 /// </summary>
 public class DiagnosticTests
 {
@@ -75,10 +75,32 @@ public class DiagnosticTests
         Assert.Empty(run.Result.GeneratedSources);
     }
 
+    /// <summary>Warnings: the model is generated anyway.</summary>
+    public static TheoryData<string, string> WarningCases { get; } = new()
+    {
+        { "EBM0023", InModel("    public static Scalar Energy([State] Vec x, [|[Binary] Vec u|]) => Sum(Exp(u)) + Dot(x, x);") },
+    };
+
+    [Theory]
+    [MemberData(nameof(WarningCases))]
+    public void Reports_the_warning_at_its_location_and_still_generates_compiling_code(string id, string markedSource)
+    {
+        var source = MarkedSource.Parse(markedSource);
+        var run = GeneratorHarness.Generate(source.Text);
+
+        var diagnostic = Assert.Single(run.Diagnostics);
+        Assert.Equal(id, diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Equal(source.Span, diagnostic.Location.SourceSpan);
+        Assert.Single(run.Result.GeneratedSources);
+        // The test source itself has no documentation comments; the generated code must have no problem at all.
+        Assert.Empty(run.CompilerProblems.Where(d => d.Id != "CS1591" || d.Location.SourceTree != run.Output.SyntaxTrees.First()).Select(d => d.ToString()));
+    }
+
     [Fact]
     public void Every_descriptor_has_a_case()
     {
-        var covered = Cases.Select(row => (string)row[0]).ToHashSet();
+        var covered = Cases.Select(row => (string)row[0]).Concat(WarningCases.Select(row => (string)row[0])).ToHashSet();
         var uncovered = Descriptors().Select(d => d.Id).Where(id => !covered.Contains(id)).ToList();
         Assert.True(uncovered.Count == 0, $"no test case for {string.Join(", ", uncovered)}");
     }
@@ -111,7 +133,7 @@ public class DiagnosticTests
         Assert.All(Descriptors(), d =>
         {
             Assert.Contains($"## {d.Id}", catalogue);
-            Assert.Contains($"{d.Id} | Ebm | Error", releases);
+            Assert.Contains($"{d.Id} | Ebm | {d.DefaultSeverity}", releases);
         });
     }
 

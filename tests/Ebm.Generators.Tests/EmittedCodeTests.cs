@@ -84,7 +84,11 @@ public class EmittedCodeTests
             "Split",
             ["s"],
             [new StateGroup("s", StateKind.Binary, "s")],
-            [new ModelParameter("J", ParameterRank.Matrix, ["s", "s"], IsTrainable: true)]), description);
+            [new ModelParameter("J", ParameterRank.Matrix, ["s", "s"], IsTrainable: true)])
+        {
+            // s·J·s couples the units of s with each other: one sequential block.
+            Structure = new ModelStructure([new GibbsBlock(["s"], IsSequential: true)], ["s"], [], []),
+        }, description);
     }
 
     [Fact]

@@ -43,7 +43,8 @@ public class RobustnessTests
         var run = GeneratorHarness.Generate(source);  // fails if the generator threw
         if (run.Result.GeneratedSources.Length == 0)
             return;
-        Assert.Empty(run.Diagnostics);
+        // Generated code comes with warnings at most (EBM0023), never with an error.
+        Assert.DoesNotContain(run.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
         if (!Compiled.TryAdd(string.Concat(run.Result.GeneratedSources.Select(s => s.SourceText.ToString())), true))
             return;
         var generatedTrees = run.Output.SyntaxTrees.Skip(1).ToHashSet();

@@ -53,7 +53,7 @@ internal sealed partial class Kernel
     {
         IrNode node = g[id];
         string name = identifier[id]!;
-        w.Line(Comment(id, IsEnergy(id) ? "E" : name));
+        w.Line(Comment(id, IsEnergy(id) ? outputs.First(o => o.Output.Kind == OutputKind.Energy && o.Output.Node == id).Output.Name : name));
         if (node.IsElementwise)
         {
             if (storage[id] == Storage.Local)
@@ -85,6 +85,9 @@ internal sealed partial class Kernel
                 return;
             case IrOp.VecMat:
                 VecMat(w, id);
+                return;
+            case IrOp.Diagonal:
+                Diagonal(w, id);
                 return;
             default:
                 throw new InvalidOperationException($"No emission for {node.Op}.");
@@ -215,6 +218,18 @@ internal sealed partial class Kernel
                 w.Line(line);
     }
 
+    /// <summary>yᵢ = Mᵢᵢ, one strided read per row.</summary>
+    private void Diagonal(SourceWriter w, int id)
+    {
+        int m = g[id].Args[0];
+        Shape shape = g.ShapeOf(m);
+        var headers = new List<string>();
+        if (varying[id])
+            headers.Add(ForRows);
+        headers.Add(For(i, bind.Sizes[shape.Rows]));
+        Nest(w, headers, new[] { $"{Element(identifier[id]!, g.ShapeOf(id), varying[id], new[] { i })} = {Value(m, new[] { i, i }).Text};" });
+    }
+
     /// <summary>A scalar computed by one expression: a local, or one entry per row of a batch.</summary>
     private void Scalar(SourceWriter w, int id, string expression)
     {
@@ -251,18 +266,21 @@ internal sealed partial class Kernel
             return;
         }
 
-        if (output.Kind == OutputKind.StateGradient)
+        if (output.Kind is OutputKind.StateGradient or OutputKind.Conditional)
         {
             if (node is int gradient && inPlace.TryGetValue(gradient, out var written) && written == destination)
                 return;
             w.Line();
+            string what = output.Kind == OutputKind.StateGradient ? $"∂E/∂{output.Name}" : output.Name;
             if (node is not int value)
             {
-                w.Line($"// ∂E/∂{output.Name} = 0: the energy does not depend on {output.Name}");
+                w.Line(output.Kind == OutputKind.StateGradient
+                    ? $"// ∂E/∂{output.Name} = 0: the energy does not depend on {output.Name}"
+                    : $"// {output.Name} = 0");
                 w.Line($"{destination}.Clear();");
                 return;
             }
-            w.Line($"// ∂E/∂{output.Name} = {Label(value)}");
+            w.Line($"// {what} = {Label(value)}");
             Loops(w, g.ShapeOf(value), batch, vars => new[] { $"{Element(destination!, g.ShapeOf(value), batch, vars)} = {Value(value, vars).Text};" });
             return;
         }

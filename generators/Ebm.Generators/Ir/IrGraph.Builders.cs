@@ -138,6 +138,9 @@ internal sealed partial class IrGraph
 
     public int VecMat(int x, int m) => Intern(IrOp.VecMat, Shape.Vector(ShapeOf(m).Cols), x, m);
 
+    /// <summary>The diagonal of a Mat whose rows and columns have one size.</summary>
+    public int Diagonal(int m) => Intern(IrOp.Diagonal, Shape.Vector(ShapeOf(m).Rows), m);
+
     /// <summary>Softmax or Softmin of a Vec.</summary>
     public int VectorMap(IrOp op, int x) => Intern(op, ShapeOf(x), x);
 

@@ -61,4 +61,7 @@ internal enum IrOp
     // vector to vector
     Softmax,
     Softmin,
+
+    /// <summary>The diagonal of a square Mat, yᵢ = Mᵢᵢ; only in structure analysis (the Hessian diagonal of a quadratic form).</summary>
+    Diagonal,
 }

@@ -11,6 +11,9 @@ internal enum OutputKind
 
     /// <summary>∂E/∂θ of a trainable parameter, weighted: summed over the batch and added to the caller's gradient.</summary>
     ParameterGradient,
+
+    /// <summary>A conditional of a state group (logits, Gaussian mean or variance): written whole to the caller's span like a state gradient.</summary>
+    Conditional,
 }
 
 /// <summary>One output of a program: which input (or the energy) it belongs to, and its node, or null for zero.</summary>

@@ -22,6 +22,21 @@ public static class EnergyModelSupport
                 $"{name} has length {span.Length}, but a batch of {count} rows of {size} units needs {(long)count * size}.", name);
     }
 
+    /// <summary>The number of rows of <paramref name="size"/> floats in a batch output whose length is the only measure of the batch.</summary>
+    /// <param name="span">A batch of rows of one group.</param>
+    /// <param name="size">The group's size; a group of size 0 holds no rows.</param>
+    /// <param name="name">The argument's name, for the message.</param>
+    /// <returns>The batch size.</returns>
+    /// <exception cref="ArgumentException">The length is not a multiple of the size.</exception>
+    public static int RowCount(ReadOnlySpan<float> span, int size, string name)
+    {
+        if (size == 0)
+            return 0;
+        if (span.Length % size != 0)
+            throw new ArgumentException($"{name} has length {span.Length}, which is not a whole number of rows of {size} units.", name);
+        return span.Length / size;
+    }
+
     /// <summary>Throws unless <paramref name="span"/> has length <paramref name="length"/>.</summary>
     /// <param name="span">The span to check.</param>
     /// <param name="length">The length the model needs.</param>

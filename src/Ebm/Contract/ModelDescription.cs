@@ -23,12 +23,16 @@ public sealed record ModelDescription(
     /// <summary>The parameters (a read-only copy of what was given).</summary>
     public IReadOnlyList<ModelParameter> Parameters { get; init => field = Sequences.Freeze(value, nameof(Parameters)); } = Sequences.Freeze(Parameters, nameof(Parameters));
 
+    /// <summary>What structure analysis derived from the energy: Gibbs blocks, summable and Gaussian groups; <see cref="ModelStructure.None"/> unless given.</summary>
+    public ModelStructure Structure { get; init => field = value ?? throw new ArgumentNullException(nameof(Structure)); } = ModelStructure.None;
+
     /// <summary>Equal when every member is, lists compared entry by entry.</summary>
+
     public bool Equals(ModelDescription? other) =>
         other is not null && Name == other.Name && Sizes.SequenceEqual(other.Sizes)
-        && States.SequenceEqual(other.States) && Parameters.SequenceEqual(other.Parameters);
+        && States.SequenceEqual(other.States) && Parameters.SequenceEqual(other.Parameters) && Structure.Equals(other.Structure);
 
     /// <summary>Consistent with <see cref="Equals(ModelDescription)"/>.</summary>
     public override int GetHashCode() =>
-        HashCode.Combine(Name, Sequences.Hash(Sizes), Sequences.Hash(States), Sequences.Hash(Parameters));
+        HashCode.Combine(Name, Sequences.Hash(Sizes), Sequences.Hash(States), Sequences.Hash(Parameters), Structure);
 }
