@@ -89,7 +89,7 @@ internal sealed class LangevinEngine
                 bad[k] = -1;
                 for (int c = first; c < first + count; c++)
                 {
-                    new RandomStream(_settings.Seed, (uint)c, step).FillNormal(z.AsSpan(0, _units));
+                    Normals(new RandomStream(_settings.Seed, (uint)c, step), z.AsSpan(0, _units));
                     float clip = Clip(_g[from], c, alpha);
                     bool finite = true;
                     for (int g = 0; g < _sizes.Length; g++)
@@ -148,7 +148,7 @@ internal sealed class LangevinEngine
                 Span<bool> inBox = stackalloc bool[ChunkSize];
                 for (int c = first; c < first + count; c++)
                 {
-                    new RandomStream(_settings.Seed, (uint)c, step).FillNormal(z.AsSpan(0, _units));
+                    Normals(new RandomStream(_settings.Seed, (uint)c, step), z.AsSpan(0, _units));
                     float clip = Clip(_g[from], c, alpha);
                     bool inside = true;
                     for (int g = 0; g < _sizes.Length; g++)
@@ -231,6 +231,30 @@ internal sealed class LangevinEngine
             }
         }
         return -(double)_e[to][c] + _e[from][c] - (backward - forward) / (4.0 * alpha);
+    }
+
+    /// <summary>
+    /// RandomStream.Normal(u) for u = 0 … n − 1, bit for bit. A chain holds few units, and FillNormal's chunked
+    /// path costs more than the Philox blocks themselves at that size, so short rows convert block by block.
+    /// </summary>
+    private static void Normals(RandomStream stream, Span<float> z)
+    {
+        if (z.Length > 64)
+        {
+            stream.FillNormal(z);
+            return;
+        }
+        for (int b = 0; 4 * b < z.Length; b++)
+        {
+            Philox4x32Block block = stream.Block((uint)b);
+            NormalPair first = BoxMuller.ToSingle(block.W0, block.W1);
+            NormalPair second = BoxMuller.ToSingle(block.W2, block.W3);
+            int u = 4 * b, left = z.Length - u;
+            z[u] = first.Z0;
+            if (left > 1) z[u + 1] = first.Z1;
+            if (left > 2) z[u + 2] = second.Z0;
+            if (left > 3) z[u + 3] = second.Z1;
+        }
     }
 
     /// <summary>The factor that brings chain c's drift −α∇E down to MaxDriftNorm (1 when it is within it).</summary>
