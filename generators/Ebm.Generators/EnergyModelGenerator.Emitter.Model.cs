@@ -29,7 +29,15 @@ public sealed partial class EnergyModelGenerator
             writer.Line($"/// <summary>The energy model <c>{model.ClassName}</c> bound to its parameter values: energies and gradients in float.</summary>");
             writer.Line(GeneratedCode);
             var structure = Structure.StructureAnalysis.Analyze(model);
-            writer.Open($"public sealed class Model : global::Ebm.{(structure.IsEmpty ? "IEnergyModel" : "IGibbsModel")}");
+            // IScoreModel and IGibbsModel both extend IEnergyModel, which is named only when neither applies.
+            var contracts = new List<string>();
+            if (!structure.IsEmpty)
+                contracts.Add("global::Ebm.IGibbsModel");
+            if (names.Continuous.Count > 0)
+                contracts.Add("global::Ebm.IScoreModel");
+            if (contracts.Count == 0)
+                contracts.Add("global::Ebm.IEnergyModel");
+            writer.Open($"public sealed class Model : {string.Join(", ", contracts)}");
             writer.Open($"internal Model({parameters} parameters)");
             writer.Line("global::System.ArgumentNullException.ThrowIfNull(parameters);");
             writer.Line("Parameters = parameters;");
@@ -64,8 +72,12 @@ public sealed partial class EnergyModelGenerator
                 WriteStateGradient(writer, names, stateGradient, batch: true);
             }
             WriteParameterGradient(writer, names, parameterGradient);
+            if (names.Continuous.Count > 0)
+                WriteDirectionalParameterGradient(writer, names, EnergyPrograms.DirectionalParameterGradient(model));
             WriteStructure(writer, names, structure);
             WriteContract(writer, names);
+            if (names.Continuous.Count > 0)
+                WriteScoreContract(writer, names);
             WriteStructureContract(writer, names, structure);
             writer.Close();
         }

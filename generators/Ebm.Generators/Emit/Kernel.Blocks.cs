@@ -288,13 +288,15 @@ internal sealed partial class Kernel
         w.Line();
         if (node is not int parameterGradient)
         {
-            w.Line($"// ∂E/∂{output.Name} = 0: the energy does not depend on {output.Name}, so nothing is added");
+            w.Line(objective == "E"
+                ? $"// ∂E/∂{output.Name} = 0: the energy does not depend on {output.Name}, so nothing is added"
+                : $"// ∂{objective}/∂{output.Name} = 0: {objective} does not depend on {output.Name}, so nothing is added");
             return;
         }
         Shape shape = g.ShapeOf(parameterGradient);
         if (plan.Terms is { } terms)
         {
-            w.Line($"// Σ weight · ∂E/∂{output.Name} = {Describe(parameterGradient)} summed over the batch: one GEMM (Uᵀ·V) per outer product");
+            w.Line($"// Σ weight · ∂{objective}/∂{output.Name} = {Describe(parameterGradient)} summed over the batch: one GEMM (Uᵀ·V) per outer product");
             foreach (var term in terms)
             {
                 string alpha = term.Scale is int scale ? Value(scale, Array.Empty<string>()).Text : "1f";
@@ -304,7 +306,7 @@ internal sealed partial class Kernel
             }
             return;
         }
-        w.Line($"// Σ weight · ∂E/∂{output.Name} = {Label(parameterGradient)} summed over the batch");
+        w.Line($"// Σ weight · ∂{objective}/∂{output.Name} = {Label(parameterGradient)} summed over the batch");
         var headers = new List<string>();
         if (batch)
             headers.Add(ForRows);

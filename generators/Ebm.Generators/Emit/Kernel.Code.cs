@@ -128,12 +128,10 @@ internal sealed partial class Kernel
     private string Comment(int id, string holder)
     {
         if (g.AdjointOf(id) is int forward)
-            return $"// {Weighted}∂E/∂{ForwardLabel(forward)} = {Describe(id)}";
+            return $"// {(weighted[id] ? "weight · " : "")}∂{g.ObjectiveOf(id)}/∂{ForwardLabel(forward)} = {Describe(id)}";
         return $"// {holder} = {Describe(id)}";
     }
 
-    /// <summary>In the parameter gradient the reverse pass is seeded with the row's weight, and the comments say so.</summary>
-    private string Weighted => Enumerable.Range(0, g.Count).Any(id => live[id] && g[id].Op == IrOp.Input && g[id].Kind == IrInputKind.Weight) ? "weight · " : "";
 
     private string ForwardLabel(int forward)
     {

@@ -43,6 +43,10 @@ internal sealed partial class Kernel
     private readonly NameTable names;
     private readonly bool batch;
     private readonly bool[] live, varying, cheap;
+    // Whether a node descends from the row weight: the adjoints of a weight-seeded pass, which the comments mark.
+    private readonly bool[] weighted;
+    // What the parameter-gradient outputs differentiate, for their comments.
+    private readonly string objective;
     private readonly int[] uses, user;
     private readonly Storage[] storage;
     private readonly string?[] identifier;
@@ -66,6 +70,8 @@ internal sealed partial class Kernel
         live = new bool[n];
         varying = new bool[n];
         cheap = new bool[n];
+        weighted = new bool[n];
+        objective = program.Objective;
         uses = new int[n];
         user = Enumerable.Repeat(None, n).ToArray();
         storage = new Storage[n];
@@ -78,8 +84,10 @@ internal sealed partial class Kernel
 
         for (int id = 0; id < n; id++)
             varying[id] = batch && (g[id].Op == IrOp.Input
-                ? g[id].Kind is IrInputKind.ContinuousState or IrInputKind.BinaryState or IrInputKind.Weight
+                ? g[id].Kind is IrInputKind.ContinuousState or IrInputKind.BinaryState or IrInputKind.Weight or IrInputKind.Direction
                 : g[id].Args.Any(arg => varying[arg]));
+        for (int id = 0; id < n; id++)
+            weighted[id] = g[id].Op == IrOp.Input ? g[id].Kind == IrInputKind.Weight : g[id].Args.Any(arg => weighted[arg]);
 
         var roots = new List<int>();
         foreach (var output in program.Outputs)

@@ -40,5 +40,45 @@ internal static class EnergyPrograms
         return new IrProgram(graph, parameters.Select(p => new IrOutput(OutputKind.ParameterGradient, p.Name, Adjoint(adjoints, inputs[p.Name]))).ToList());
     }
 
+    /// <summary>The name of the direction input of a continuous group in the directional parameter gradient.</summary>
+    // Not an identifier, so it cannot collide with a DSL input of the model.
+    public static string DirectionName(string state) => "u[" + state + "]";
+
+    /// <summary>
+    /// The weighted parameter gradient of Σₓ uₓ·∇ₓE over the continuous groups: reverse mode over the state
+    /// gradient program, whose adjoint nodes become forward nodes of the second pass. The first pass is seeded
+    /// with 1, not the weight, so the weight multiplies only the second pass's seed and stays out of ∇ₓE.
+    /// </summary>
+    public static IrProgram DirectionalParameterGradient(ModelSpec model)
+    {
+        var graph = new IrGraph();
+        var (energy, inputs) = Lowering.Lower(graph, model);
+        var states = model.Inputs.Where(i => i.Role == Role.ContinuousState).ToList();
+        var parameters = model.Inputs.Where(i => i.Role == Role.Trainable).ToList();
+        var adjoints = ReverseMode.Differentiate(graph, energy, graph.Constant(1), states.Select(s => inputs[s.Name]).ToList());
+        int? directional = null;
+        foreach (var state in states)
+        {
+            if (Adjoint(adjoints, inputs[state.Name]) is not int gradient)
+                continue;
+            int u = graph.Input(DirectionName(state.Name), IrInputKind.Direction, state.Shape);
+            int term = state.Shape.Rank == Rank.Scalar ? graph.Multiply(u, gradient) : graph.Reduce(IrOp.Sum, graph.Multiply(u, gradient));
+            directional = directional is int d ? graph.Add(d, term) : term;
+        }
+        var outputs = new List<IrOutput>();
+        if (directional is int root)
+        {
+            int weight = graph.Input(WeightName, IrInputKind.Weight, Shape.Scalar);
+            // The seed is made after the root, so the second pass sees every node up to the root as forward.
+            var second = ReverseMode.Differentiate(graph, root, weight, parameters.Select(p => inputs[p.Name]).ToList(), DirectionalObjective);
+            outputs.AddRange(parameters.Select(p => new IrOutput(OutputKind.ParameterGradient, p.Name, Adjoint(second, inputs[p.Name]))));
+        }
+        else
+            outputs.AddRange(parameters.Select(p => new IrOutput(OutputKind.ParameterGradient, p.Name, null)));
+        return new IrProgram(graph, outputs, DirectionalObjective);
+    }
+
+    private const string DirectionalObjective = "(u·∇ₓE)";
+
     private static int? Adjoint(Dictionary<int, int> adjoints, int input) => adjoints.TryGetValue(input, out int adjoint) ? adjoint : null;
 }

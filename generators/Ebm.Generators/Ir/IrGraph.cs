@@ -13,7 +13,7 @@ internal sealed partial class IrGraph
     private readonly List<IrNode> nodes = new();
     private readonly Dictionary<IrNode, int> ids = new();
     private readonly Dictionary<int, string> names = new();
-    private readonly Dictionary<int, int> adjointOf = new();
+    private readonly Dictionary<int, (int Forward, string Objective)> adjointOf = new();
 
     public int Count => nodes.Count;
 
@@ -32,13 +32,16 @@ internal sealed partial class IrGraph
     }
 
     /// <summary>The forward node whose adjoint <paramref name="id"/> is, if it is one; for the comments of generated code.</summary>
-    public int? AdjointOf(int id) => adjointOf.TryGetValue(id, out int forward) ? forward : null;
+    public int? AdjointOf(int id) => adjointOf.TryGetValue(id, out var entry) ? entry.Forward : null;
 
-    /// <summary>Records that <paramref name="adjoint"/> is ∂E/∂<paramref name="forward"/>, unless it already is another node's.</summary>
-    public void MarkAdjoint(int adjoint, int forward)
+    /// <summary>What an adjoint node differentiates: "E", or the scalar a second reverse pass was run over.</summary>
+    public string ObjectiveOf(int id) => adjointOf.TryGetValue(id, out var entry) ? entry.Objective : "E";
+
+    /// <summary>Records that <paramref name="adjoint"/> is ∂objective/∂<paramref name="forward"/>, unless it already is another node's.</summary>
+    public void MarkAdjoint(int adjoint, int forward, string objective)
     {
         if (!adjointOf.ContainsKey(adjoint) && nodes[adjoint].Op is not (IrOp.Input or IrOp.Constant))
-            adjointOf[adjoint] = forward;
+            adjointOf[adjoint] = (forward, objective);
     }
 
     public bool IsConstant(int id, out double value)

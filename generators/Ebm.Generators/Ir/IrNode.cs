@@ -12,6 +12,9 @@ internal enum IrInputKind
 
     /// <summary>The weight of each row in a parameter gradient: the seed of the reverse pass.</summary>
     Weight,
+
+    /// <summary>The direction u of a continuous group in u·∇ₓE, one row per state like the group itself.</summary>
+    Direction,
 }
 
 /// <summary>

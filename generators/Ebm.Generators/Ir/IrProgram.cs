@@ -23,4 +23,7 @@ internal enum OutputKind
 internal sealed record IrOutput(OutputKind Kind, string Name, int? Node);
 
 /// <summary>A graph and the outputs one generated method computes from it.</summary>
-internal sealed record IrProgram(IrGraph Graph, IReadOnlyList<IrOutput> Outputs);
+/// <param name="Graph">The nodes, forward and adjoint.</param>
+/// <param name="Outputs">What the method stores, in order.</param>
+/// <param name="Objective">What the parameter-gradient outputs differentiate, for the comments: E, or u·∇ₓE.</param>
+internal sealed record IrProgram(IrGraph Graph, IReadOnlyList<IrOutput> Outputs, string Objective = "E");

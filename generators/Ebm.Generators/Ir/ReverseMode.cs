@@ -15,8 +15,13 @@ internal static class ReverseMode
     /// adjoint is <paramref name="seed"/>. Only nodes on a path from one of them to the output get an
     /// adjoint, so a binary state or a const parameter costs nothing.
     /// </summary>
+    /// <param name="g">The graph, which receives the adjoint nodes.</param>
+    /// <param name="output">The scalar differentiated: the energy, or a scalar built from a first pass's adjoints.</param>
+    /// <param name="seed">The output's adjoint: 1, or the row's weight.</param>
+    /// <param name="with">The nodes whose adjoints are wanted.</param>
+    /// <param name="objective">How the comments of generated code name the output differentiated.</param>
     /// <returns>The adjoint node of each requested node; absent where the derivative is zero.</returns>
-    public static Dictionary<int, int> Differentiate(IrGraph g, int output, int seed, IReadOnlyCollection<int> with)
+    public static Dictionary<int, int> Differentiate(IrGraph g, int output, int seed, IReadOnlyCollection<int> with, string objective = "E")
     {
         // Nodes made during the reverse pass are adjoints and are never differentiated themselves.
         int forward = output + 1;
@@ -46,7 +51,7 @@ internal static class ReverseMode
                 continue;
             int bar = list.Skip(1).Aggregate(list[0], g.Add);
             adjoints[y] = bar;
-            g.MarkAdjoint(bar, y);
+            g.MarkAdjoint(bar, y, objective);
             // The adjoint of a DSL local is named after it; an input's adjoint is an output, which the method names.
             if (g.NameOf(y) is { } name)
                 g.Name(bar, "d" + name);
@@ -159,8 +164,27 @@ internal static class ReverseMode
                 // p = softmax(−x): x̄ = −p ⊙ (ȳ − ⟨ȳ, p⟩) = p ⊙ (⟨ȳ, p⟩ − ȳ).
                 send(a, g.Multiply(y, g.Subtract(g.Dot(bar, y), bar)));
                 return;
+            // The rules below differentiate a gradient program itself (reverse over reverse, for u·∇ₓE), where
+            // the ops that only adjoints use become forward nodes.
+            case IrOp.Sign:
+                // sign is flat almost everywhere: the second derivative of |x| is zero away from 0.
+                return;
+            case IrOp.Broadcast:
+                send(a, g.Reduce(IrOp.Sum, bar));
+                return;
+            case IrOp.BroadcastRows:
+                send(a, g.ColSum(bar));
+                return;
+            case IrOp.BroadcastCols:
+                send(a, g.RowSum(bar));
+                return;
+            case IrOp.Outer:
+                // y = uvᵀ: ū = Ȳv, v̄ = Ȳᵀu = uȲ.
+                send(a, g.MatVec(bar, b));
+                send(b, g.VecMat(a, bar));
+                return;
             default:
-                // Sign, the broadcasts and Outer appear only in adjoints, which are not differentiated again.
+                // Diagonal appears only in structure analysis, which is not differentiated.
                 throw new InvalidOperationException($"No derivative rule for {node.Op}.");
         }
     }
