@@ -20,19 +20,9 @@ public class LangevinBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var means = new float[16];
-        for (int k = 0; k < 8; k++)
-        {
-            means[2 * k] = (float)(4 * Math.Cos(2 * Math.PI * k / 8));
-            means[2 * k + 1] = (float)(4 * Math.Sin(2 * Math.PI * k / 8));
-        }
-        var p = GaussianMixture.Parameters.Create(x: 2, meansRows: 8, sigma: 0.5f, seed: 0);
-        _model = GaussianMixture.Create(p.WithVector([.. means, .. new float[8]]));
-        // Equal weights (log 1 = 0), the peer's energy; starting points 4·N(0, I) like the peer's.
-        _start = new float[2 * Chains];
-        new Ebm.Rng.RandomStream(1, 0, 0).FillNormal(_start);
-        for (int i = 0; i < _start.Length; i++)
-            _start[i] *= 4;
+        _model = StandardWorkloads.RingOfEight();
+        // Starting points 4·N(0, I), like the peer's.
+        _start = StandardWorkloads.NormalStart(Chains, 2, 4f, seed: 1);
     }
 
     [Benchmark(OperationsPerInvoke = Chains * Steps)]

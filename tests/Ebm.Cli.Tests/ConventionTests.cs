@@ -48,3 +48,28 @@ public class ConventionTests
         Assert.StartsWith("gemm 16×16·16×16: ", Assert.Single(run.StdoutLines));
     }
 }
+
+public class LangevinBenchTests
+{
+    [Theory]
+    [InlineData("langevin-mixture", "200")]
+    [InlineData("langevin-mlp", "4")]
+    public void Langevin_workloads_report_chain_steps_per_second(string workload, string chains)
+    {
+        CliRun run = Cli.Run("bench", workload, "--chains", chains, "--steps", "3", "--repeats", "1", "--json");
+        Assert.Equal(0, run.ExitCode);
+        var json = run.Json();
+        Assert.Equal(workload, json.GetProperty("workload").GetString());
+        Assert.Equal("chain-steps/s", json.GetProperty("unit").GetString());
+        Assert.True(json.GetProperty("throughput").GetDouble() > 0);
+        Assert.Equal(int.Parse(chains), json.GetProperty("chains").GetInt32());
+    }
+
+    [Fact]
+    public void Zero_chains_is_a_one_line_error()
+    {
+        CliRun run = Cli.Run("bench", "langevin-mixture", "--chains", "0");
+        Assert.Equal(EbmCommand.Failure, run.ExitCode);
+        Assert.Equal("ebm: error: --chains must be a positive integer, got 0.", Assert.Single(run.StderrLines));
+    }
+}

@@ -1,5 +1,8 @@
 using System.CommandLine;
+using System.Diagnostics;
 using Ebm.LinearAlgebra;
+using Ebm.Models;
+using Ebm.Sampling;
 
 namespace Ebm.Cli.Commands;
 
@@ -7,12 +10,21 @@ namespace Ebm.Cli.Commands;
 internal static class BenchCommand
 {
     /// <summary>The result every bench workload prints: {"workload", "throughput", "unit"} plus its shape.</summary>
-    internal sealed record BenchResult(string Workload, double Throughput, string Unit, int? M = null, int? K = null, int? N = null, int? Threads = null);
+    internal sealed record BenchResult(string Workload, double Throughput, string Unit, int? M = null, int? K = null, int? N = null, int? Threads = null,
+        int? Chains = null, int? Steps = null);
 
     public static Command Create(Func<ParseResult, CliContext> contextOf)
     {
         var bench = new Command("bench", "Measure a standard workload and print its throughput.");
         bench.Subcommands.Add(Gemm(contextOf));
+        bench.Subcommands.Add(Langevin(contextOf, "langevin-mixture",
+            "ULA on the 2-D mixture of 8 Gaussians (radius 4, σ = 0.5, α = 0.01) from 4·N(0, I), in chain-steps/s.",
+            chains: 10_000, steps: 100, stepSize: 0.01f,
+            () => StandardWorkloads.RingOfEight(), c => StandardWorkloads.NormalStart(c, 2, 4f, seed: 1)));
+        bench.Subcommands.Add(Langevin(contextOf, "langevin-mlp",
+            "ULA on the 784-256-256-1 SiLU energy (α = 0.001) from U(0, 1], in chain-steps/s.",
+            chains: 128, steps: 60, stepSize: 1e-3f,
+            () => StandardWorkloads.Mlp784(), c => StandardWorkloads.UniformStart(c, 784, seed: 1)));
         return bench;
     }
 
@@ -37,6 +49,41 @@ internal static class BenchCommand
             double gflops = GemmThroughput.Measure(mv, nv, kv, sv, tv);
             cli.Result(new BenchResult("gemm", Math.Round(gflops, 2), "GFLOP/s", mv, kv, nv, tv),
                 $"gemm {mv}×{kv}·{kv}×{nv}: {gflops:0.0} GFLOP/s ({tv} thread(s))");
+            return EbmCommand.Success;
+        });
+        return command;
+    }
+
+    private static Command Langevin(Func<ParseResult, CliContext> contextOf, string name, string description,
+        int chains, int steps, float stepSize, Func<IEnergyModel> model, Func<int, float[]> start)
+    {
+        var chainsOption = new Option<int>("--chains") { Description = "Number of chains.", DefaultValueFactory = _ => chains };
+        var stepsOption = new Option<int>("--steps") { Description = "Steps per timed run.", DefaultValueFactory = _ => steps };
+        var repeats = new Option<int>("--repeats") { Description = "Timed runs after one warm-up run; the median is reported.", DefaultValueFactory = _ => 5 };
+
+        var command = new Command(name, description) { chainsOption, stepsOption, repeats };
+        command.SetAction(parse =>
+        {
+            CliContext cli = contextOf(parse);
+            int c = Positive(parse.GetValue(chainsOption), "--chains"), t = Positive(parse.GetValue(stepsOption), "--steps");
+            int r = Positive(parse.GetValue(repeats), "--repeats");
+            IEnergyModel m = model();
+            float[] x0 = start(c);
+            var options = new LangevinOptions(stepSize, t, Seed: 7);
+            cli.Info($"{name}: {c} chains × {t} steps, {r} timed runs …");
+            // One untimed run first, as the peers do: it pays for JIT compilation and pool warm-up.
+            Sampling.Langevin.Ula(m, [x0], options);
+            var seconds = new double[r];
+            for (int i = 0; i < r; i++)
+            {
+                long begin = Stopwatch.GetTimestamp();
+                Sampling.Langevin.Ula(m, [x0], options);
+                seconds[i] = Stopwatch.GetElapsedTime(begin).TotalSeconds;
+            }
+            Array.Sort(seconds);
+            double rate = (double)c * t / seconds[r / 2];
+            cli.Result(new BenchResult(name, Math.Round(rate), "chain-steps/s", Threads: Environment.ProcessorCount, Chains: c, Steps: t),
+                $"{name}: {rate:N0} chain-steps/s ({c} chains, median of {r} runs of {t} steps)");
             return EbmCommand.Success;
         });
         return command;
