@@ -81,6 +81,6 @@ internal static class JointDistribution
         statistic += (pooledObserved - pooledExpected) * (pooledObserved - pooledExpected) / pooledExpected;
         cells++;
         Assert.True(cells >= Math.Min(10, counts.Length - 1), $"only {cells} cells: too few samples for a meaningful test");
-        return Statistics.ChiSquarePValue(statistic, cells - 1);
+        return TestStatistics.ChiSquarePValue(statistic, cells - 1);
     }
 }

@@ -77,19 +77,19 @@ public class RandomStreamIndependenceTests
     {
         var u = new float[N];
         s.FillUniform(u, firstUnit);
-        return Statistics.ToDouble(u);
+        return TestStatistics.ToDouble(u);
     }
 
     private static double[] Normals(RandomStream s)
     {
         var z = new float[N];
         s.FillNormal(z);
-        return Statistics.ToDouble(z);
+        return TestStatistics.ToDouble(z);
     }
 
     private static void AssertUncorrelated(double[] x, double[] y, string what)
     {
-        double r = Statistics.Correlation(x, y);
+        double r = TestStatistics.Correlation(x, y);
         Assert.True(Math.Abs(r) < 5 / Math.Sqrt(x.Length), $"{what}: r = {r}, bound ±{5 / Math.Sqrt(x.Length)}");
     }
 
@@ -99,6 +99,6 @@ public class RandomStreamIndependenceTests
         var counts = new long[100];
         for (int i = 0; i < x.Length; i++)
             counts[10 * ((int)Math.Ceiling(x[i] * 10) - 1) + (int)Math.Ceiling(y[i] * 10) - 1]++;
-        return Statistics.ChiSquarePValue(Statistics.ChiSquareUniform(counts), 99);
+        return TestStatistics.ChiSquarePValue(TestStatistics.ChiSquareUniform(counts), 99);
     }
 }

@@ -4,7 +4,7 @@ namespace Ebm.Tests.Rng;
 
 /// <summary>
 /// Normal draws of fixed streams against N(0, 1): moments and a Kolmogorov–Smirnov test against Φ
-/// (via <see cref="Statistics.Erfc"/>, accurate to 1.2·10⁻⁷, far below the D being tested).
+/// (via <see cref="TestStatistics.Erfc"/>, accurate to 1.2·10⁻⁷, far below the D being tested).
 /// </summary>
 public class RandomStreamNormalTests
 {
@@ -17,7 +17,7 @@ public class RandomStreamNormalTests
     {
         var z = new float[MomentSamples];
         Stream.FillNormal(z);
-        AssertNormalMoments(Statistics.ToDouble(z));
+        AssertNormalMoments(TestStatistics.ToDouble(z));
     }
 
     [Fact]
@@ -33,7 +33,7 @@ public class RandomStreamNormalTests
     {
         var z = new float[KsSamples];
         Stream.AtStep(7).FillNormal(z);
-        double[] all = Statistics.ToDouble(z);
+        double[] all = TestStatistics.ToDouble(z);
         double[] cosines = all.Where((_, i) => i % 2 == 0).ToArray();
         double[] sines = all.Where((_, i) => i % 2 == 1).ToArray();
         AssertKolmogorovSmirnov(all, "all");
@@ -57,8 +57,8 @@ public class RandomStreamNormalTests
         Stream.AtStep(8).FillNormal(z);
         for (int i = 0; i < z.Length; i++)
             z[i] *= 1.03;
-        double d = Statistics.KolmogorovSmirnovStatistic(z, Statistics.NormalCdf);
-        Assert.True(Statistics.KolmogorovSmirnovPValue(d, z.Length) < 1e-3);
+        double d = TestStatistics.KolmogorovSmirnovStatistic(z, TestStatistics.NormalCdf);
+        Assert.True(TestStatistics.KolmogorovSmirnovPValue(d, z.Length) < 1e-3);
     }
 
     [Fact]
@@ -69,11 +69,11 @@ public class RandomStreamNormalTests
         Stream.AtStep(9).FillNormal(z);
         double[] cosines = z.Where((_, i) => i % 2 == 0).Select(v => (double)v).ToArray();
         double[] sines = z.Where((_, i) => i % 2 == 1).Select(v => (double)v).ToArray();
-        double r = Statistics.Correlation(cosines, sines);
+        double r = TestStatistics.Correlation(cosines, sines);
         Assert.True(Math.Abs(r) < 5 / Math.Sqrt(cosines.Length), $"r = {r}");
         // Uncorrelated is not independent for Box–Muller's own pair; r² = z0² + z1² must be χ²₂ too.
         double[] squaredRadius = cosines.Zip(sines, (c, s) => c * c + s * s).ToArray();
-        Assert.True(Math.Abs(Statistics.Mean(squaredRadius) - 2) < 5 * 2 / Math.Sqrt(squaredRadius.Length));
+        Assert.True(Math.Abs(TestStatistics.Mean(squaredRadius) - 2) < 5 * 2 / Math.Sqrt(squaredRadius.Length));
     }
 
     /// <summary>
@@ -82,7 +82,7 @@ public class RandomStreamNormalTests
     /// </summary>
     private static void AssertNormalMoments(ReadOnlySpan<double> z)
     {
-        Moments m = Statistics.ComputeMoments(z);
+        Moments m = TestStatistics.ComputeMoments(z);
         double n = z.Length;
         Assert.True(Math.Abs(m.Mean) < 5 * Math.Sqrt(1 / n), $"mean {m.Mean}");
         Assert.True(Math.Abs(m.Variance - 1) < 5 * Math.Sqrt(2 / n), $"variance {m.Variance}");
@@ -93,8 +93,8 @@ public class RandomStreamNormalTests
     /// <summary>α = 10⁻³ with the asymptotic Kolmogorov distribution.</summary>
     private static void AssertKolmogorovSmirnov(double[] sample, string what)
     {
-        double d = Statistics.KolmogorovSmirnovStatistic(sample, Statistics.NormalCdf);
-        double p = Statistics.KolmogorovSmirnovPValue(d, sample.Length);
+        double d = TestStatistics.KolmogorovSmirnovStatistic(sample, TestStatistics.NormalCdf);
+        double p = TestStatistics.KolmogorovSmirnovPValue(d, sample.Length);
         Assert.True(p > 1e-3, $"{what}: D = {d}, p = {p} ≤ α = 1e-3");
     }
 }

@@ -16,7 +16,7 @@ public class RandomStreamUniformTests
     {
         var u = new float[N];
         Stream.FillUniform(u);
-        AssertUniformMoments(Statistics.ToDouble(u), 0.5 + Math.Pow(2, -25));
+        AssertUniformMoments(TestStatistics.ToDouble(u), 0.5 + Math.Pow(2, -25));
     }
 
     [Fact]
@@ -32,7 +32,7 @@ public class RandomStreamUniformTests
     {
         var u = new float[N];
         Stream.AtStep(79).FillUniform(u);
-        double p = ChiSquarePValue100Bins(Statistics.ToDouble(u));
+        double p = ChiSquarePValue100Bins(TestStatistics.ToDouble(u));
         Assert.True(p > 1e-3, $"chi-square p = {p} ≤ α = 1e-3");
     }
 
@@ -62,7 +62,7 @@ public class RandomStreamUniformTests
     /// </summary>
     private static void AssertUniformMoments(ReadOnlySpan<double> u, double expectedMean)
     {
-        Moments m = Statistics.ComputeMoments(u);
+        Moments m = TestStatistics.ComputeMoments(u);
         double meanBound = 5 * Math.Sqrt(1.0 / 12 / u.Length);
         double varianceBound = 5 * Math.Sqrt((1.0 / 80 - 1.0 / 144) / u.Length);
         Assert.True(Math.Abs(m.Mean - expectedMean) < meanBound, $"mean {m.Mean}, bound ±{meanBound}");
@@ -75,6 +75,6 @@ public class RandomStreamUniformTests
         var counts = new long[100];
         foreach (double x in u)
             counts[(int)Math.Ceiling(x * 100) - 1]++;
-        return Statistics.ChiSquarePValue(Statistics.ChiSquareUniform(counts), 99);
+        return TestStatistics.ChiSquarePValue(TestStatistics.ChiSquareUniform(counts), 99);
     }
 }

@@ -1,6 +1,6 @@
 using Ebm.Sampling;
 using Ebm.Statistics;
-using static Ebm.Tests.Rng.Statistics;
+using static Ebm.Tests.Rng.TestStatistics;
 using static Ebm.Tests.Sampling.SamplingFixtures;
 
 namespace Ebm.Tests.Sampling;

@@ -1,7 +1,7 @@
 namespace Ebm.Tests.Rng;
 
 /// <summary>The reference functions of <see cref="Statistics"/> against closed forms and tabulated values.</summary>
-public class StatisticsTests
+public class TestStatisticsTests
 {
     // erfc at these points to 16 digits (Abramowitz & Stegun Table 7.1; erfc(x) = 1 − erf(x)).
     [Theory]
@@ -13,8 +13,8 @@ public class StatisticsTests
     [InlineData(-1.0, 1.8427007929497148)]
     public void ErfcHasTheStatedFractionalAccuracy(double x, double expected)
     {
-        Assert.True(Math.Abs(Statistics.Erfc(x) - expected) <= 1.2e-7 * expected,
-            $"erfc({x}) = {Statistics.Erfc(x):R}, expected {expected:R}");
+        Assert.True(Math.Abs(TestStatistics.Erfc(x) - expected) <= 1.2e-7 * expected,
+            $"erfc({x}) = {TestStatistics.Erfc(x):R}, expected {expected:R}");
     }
 
     [Theory]
@@ -24,7 +24,7 @@ public class StatisticsTests
     [InlineData(49.5, 142.61728282114598)] // mpmath.loggamma(49.5)
     public void GammaLnMatchesClosedForms(double x, double expected)
     {
-        Assert.Equal(expected, Statistics.GammaLn(x), 1e-9);
+        Assert.Equal(expected, TestStatistics.GammaLn(x), 1e-9);
     }
 
     [Theory]
@@ -34,7 +34,7 @@ public class StatisticsTests
     public void ChiSquareWithTwoDegreesIsExponential(double x)
     {
         // P(χ²₂ ≥ x) = exp(−x/2) exactly: exercises the series (x/2 < 2) and the continued fraction.
-        Assert.Equal(Math.Exp(-x / 2), Statistics.ChiSquarePValue(x, 2), 1e-12);
+        Assert.Equal(Math.Exp(-x / 2), TestStatistics.ChiSquarePValue(x, 2), 1e-12);
     }
 
     [Theory]
@@ -44,8 +44,8 @@ public class StatisticsTests
     public void ChiSquareWithOneDegreeIsTheNormalTail(double x)
     {
         // P(χ²₁ ≥ x) = P(|Z| ≥ √x) = erfc(√(x/2)).
-        double expected = Statistics.Erfc(Math.Sqrt(x / 2));
-        Assert.True(Math.Abs(Statistics.ChiSquarePValue(x, 1) - expected) <= 2e-7 * expected);
+        double expected = TestStatistics.Erfc(Math.Sqrt(x / 2));
+        Assert.True(Math.Abs(TestStatistics.ChiSquarePValue(x, 1) - expected) <= 2e-7 * expected);
     }
 
     [Theory]
@@ -54,7 +54,7 @@ public class StatisticsTests
     [InlineData(124.3421, 100, 0.05)]
     public void ChiSquareMatchesTabulatedQuantiles(double statistic, int df, double tail)
     {
-        Assert.Equal(tail, Statistics.ChiSquarePValue(statistic, df), tail * 1e-3);
+        Assert.Equal(tail, TestStatistics.ChiSquarePValue(statistic, df), tail * 1e-3);
     }
 
     [Theory]
@@ -64,7 +64,7 @@ public class StatisticsTests
     {
         // With n huge the small-sample correction vanishes and λ = √n·D.
         const int N = 1_000_000_000;
-        Assert.Equal(tail, Statistics.KolmogorovSmirnovPValue(lambda / Math.Sqrt(N), N), tail * 1e-3);
+        Assert.Equal(tail, TestStatistics.KolmogorovSmirnovPValue(lambda / Math.Sqrt(N), N), tail * 1e-3);
     }
 
     [Fact]
@@ -75,12 +75,12 @@ public class StatisticsTests
         var sample = new double[N];
         for (int i = 0; i < N; i++)
             sample[i] = InverseNormalByBisection((i + 0.5) / N) + 0.1;
-        double d = Statistics.KolmogorovSmirnovStatistic(sample, Statistics.NormalCdf);
-        Assert.True(Statistics.KolmogorovSmirnovPValue(d, N) < 1e-4);
+        double d = TestStatistics.KolmogorovSmirnovStatistic(sample, TestStatistics.NormalCdf);
+        Assert.True(TestStatistics.KolmogorovSmirnovPValue(d, N) < 1e-4);
         for (int i = 0; i < N; i++)
             sample[i] = InverseNormalByBisection((i + 0.5) / N);
-        d = Statistics.KolmogorovSmirnovStatistic(sample, Statistics.NormalCdf);
-        Assert.True(Statistics.KolmogorovSmirnovPValue(d, N) > 0.99);
+        d = TestStatistics.KolmogorovSmirnovStatistic(sample, TestStatistics.NormalCdf);
+        Assert.True(TestStatistics.KolmogorovSmirnovPValue(d, N) > 0.99);
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public class StatisticsTests
     {
         // ±1 with equal weight: mean 0, variance 1, skewness 0, excess kurtosis 1 − 3 = −2.
         double[] x = [1, -1, 1, -1, -1, 1];
-        Moments m = Statistics.ComputeMoments(x);
+        Moments m = TestStatistics.ComputeMoments(x);
         Assert.Equal(0, m.Mean, 1e-15);
         Assert.Equal(1, m.Variance, 1e-15);
         Assert.Equal(0, m.Skewness, 1e-15);
@@ -101,7 +101,7 @@ public class StatisticsTests
         for (int i = 0; i < 80; i++)
         {
             double mid = 0.5 * (lo + hi);
-            if (Statistics.NormalCdf(mid) < p) lo = mid; else hi = mid;
+            if (TestStatistics.NormalCdf(mid) < p) lo = mid; else hi = mid;
         }
         return 0.5 * (lo + hi);
     }

@@ -5,7 +5,7 @@ namespace Ebm.Tests.Rng;
 /// the tests depend on no statistics package. Each has its accuracy stated and is checked in
 /// <see cref="StatisticsTests"/>.
 /// </summary>
-internal static class Statistics
+internal static class TestStatistics
 {
     /// <summary>
     /// Complementary error function by the Chebyshev fit of Numerical Recipes in C (2nd ed., §6.2, erfcc):
