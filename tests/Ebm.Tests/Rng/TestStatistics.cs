@@ -3,7 +3,7 @@ namespace Ebm.Tests.Rng;
 /// <summary>
 /// Reference distributions and goodness-of-fit statistics for the generator tests, written out here so
 /// the tests depend on no statistics package. Each has its accuracy stated and is checked in
-/// <see cref="StatisticsTests"/>.
+/// <see cref="TestStatisticsTests"/>.
 /// </summary>
 internal static class TestStatistics
 {
