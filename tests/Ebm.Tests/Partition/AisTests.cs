@@ -4,6 +4,7 @@ using Ebm.Models;
 using Ebm.Partition;
 using Ebm.Rng;
 using Ebm.Tests.Gibbs;
+using Xunit.Abstractions;
 
 namespace Ebm.Tests.Partition;
 
@@ -12,7 +13,7 @@ namespace Ebm.Tests.Partition;
 /// where it is asserted. AIS's log Ẑ is biased low by about half the variance of the log weights, so the
 /// tolerances hold only with schedules long enough to make that variance small.
 /// </summary>
-public sealed class AisTests
+public sealed class AisTests(ITestOutputHelper output)
 {
     /// <summary>Rows whose unit i is on with probability 0.1 + 0.8·i/(n − 1): a data set with uneven marginals.</summary>
     private static float[] Data(int units, int rows, ulong seed)
@@ -138,6 +139,46 @@ public sealed class AisTests
         Assert.Throws<ArgumentException>(() => AnnealedImportanceSampling.Run(rbm, baseModel, new AisOptions([0, 0.5], 10, 1)));
         Assert.Throws<ArgumentException>(() => AnnealedImportanceSampling.Run(TestModels.Rbm(6, 5, 1f, 1), baseModel, new AisOptions([0, 1], 10, 1)));
     }
+
+    /// <summary>
+    /// The test: an RBM with 20 hidden units trained on Fashion-MNIST (20 epochs of scikit-learn's PCD-1 at
+    /// learning rate 0.05 on 10,000 images), log Z exact by enumerating the 2²⁰ hidden states with v summed out. The
+    /// base rate is fitted to the embedded 3,000-image subset binarised at 0.5. Schedule: the paper's shape at
+    /// <see cref="Fraction"/> of its 14,500 βs (2,900), <see cref="Runs"/> runs, to stay near 15 s on 2 cores:
+    /// |log Ẑ − log Z| &lt; 0.4 and &lt; 3 standard errors (measured: 448.243 vs 448.119, standard error 0.21). The
+    /// issue's 0.1-nat bound needs the full schedule, too slow for a unit test: run once with Fraction = 1 it gave
+    /// 448.162 ± 0.067 (off by 0.044) in 71 s.
+    /// The fixture was made once by
+    /// <c>source /work/shared/peers/env.sh; $OBP $PY /work/shared/peers/sklearn_rbm.py --hidden 20 --epochs 20 --n 10000 --lr 0.05 --out tests/Ebm.Tests/Partition/Fixtures/rbm20.npz</c>.
+    /// (The one-epoch model at sklearn's default learning rate is barely trained: its mass sits on noise images
+    /// with h = 0 while chains started from the data's base rate stay in a data-like mode, and AIS misses 21 nats
+    /// there, as an independent numpy AIS does too.)
+    /// </summary>
+    [Fact]
+    public void Fashion_mnist_rbm_with_20_hidden_units_matches_exact_log_z()
+    {
+        SklearnRbmWeights w = SklearnRbmWeights.Read(Path.Combine(AppContext.BaseDirectory, "Partition", "Fixtures", "rbm20.npz"));
+        var p = BernoulliRbm.Parameters.Create(v: w.Visible, h: w.Hidden, seed: 1);
+        var theta = new float[p.Layout.ParameterCount];
+        foreach ((string name, ReadOnlyMemory<float> values) in new[] { ("W", w.Weights), ("b", w.VisibleBias), ("c", w.HiddenBias) })
+        {
+            ParameterLayout slot = p.Layout.Parameters.Single(q => q.Name == name);
+            Assert.Equal(slot.Length, values.Length);
+            values.Span.CopyTo(theta.AsSpan(slot.Offset));
+        }
+        var rbm = BernoulliRbm.Create(p.WithVector(theta));
+        ExactLogZResult exact = ExactLogZ.Compute(rbm);
+        Assert.Equal("v", exact.SummedGroup);
+
+        Dataset data = Binarization.Threshold(FashionMnist.LoadEmbedded().Train);
+        IGibbsModel baseModel = AisBaseModel.BaseRate(rbm, "v", "b", data.Values);
+        AisResult r = AnnealedImportanceSampling.Run(rbm, baseModel, new AisOptions(AisSchedule.SalakhutdinovMurray(Fraction), Runs, 61));
+        output.WriteLine($"log Z = {exact.LogZ}, log Ẑ = {r.LogZ} ± {r.StandardError}, [{r.LowerBound}, {r.UpperBound}], log Z_A = {r.BaseLogZ}");
+        AssertClose(exact.LogZ, r, 0.4);
+    }
+
+    private const double Fraction = 0.2;
+    private const int Runs = 100;
 
     private static void AssertClose(double exact, AisResult r, double tolerance)
     {
