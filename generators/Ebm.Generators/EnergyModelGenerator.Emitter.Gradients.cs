@@ -53,10 +53,28 @@ public sealed partial class EnergyModelGenerator
             writer.Close();
         }
 
-        private static void WriteParameterGradient(SourceWriter writer, ModelNames names, IrProgram program)
+        private static void WriteParameterGradient(SourceWriter writer, ModelNames names, IrProgram program) =>
+            WriteWeightedParameterGradient(writer, names, program, "AccumulateParameterGradient", withDirections: false,
+            [
+                "Adds Σᵣ weightᵣ · ∇θE(stateᵣ) to <paramref name=\"{0}\"/>, for the trainable parameters θ laid out as",
+                "<see cref=\"Layout\"/>: the data with weights +1/N and the samples with −1/M give the contrastive-divergence gradient.",
+            ]);
+
+        /// <summary>
+        /// A method adding a weighted, batch-accumulated parameter gradient into the flat gradient: of E itself, or
+        /// (with directions, one input per continuous group) of u·∇ₓE. Summary lines may name the gradient as {0}.
+        /// </summary>
+        private static void WriteWeightedParameterGradient(SourceWriter writer, ModelNames names, IrProgram program,
+            string methodName, bool withDirections, IReadOnlyList<string> summary)
         {
             var scope = new MethodScope(names, batch: true);
             var parameters = scope.StateParameters().ToList();
+            var directions = withDirections ? names.Continuous.Select(s => scope.Table.Fresh("u" + s.Name)).ToList() : new List<string>();
+            for (int k = 0; k < directions.Count; k++)
+            {
+                parameters.Add($"{ReadOnlySpan} {directions[k]}");
+                scope.Inputs[EnergyPrograms.DirectionName(names.Continuous[k].Name)] = directions[k];
+            }
             string weights = scope.Table.Fresh("weights");
             string gradient = scope.Table.Fresh("gradient");
             parameters.Add($"{ReadOnlySpan} {weights}");
@@ -70,18 +88,22 @@ public sealed partial class EnergyModelGenerator
 
             writer.Line();
             writer.Line("/// <summary>");
-            writer.Line("/// Adds Σᵣ weightᵣ · ∇θE(stateᵣ) to <paramref name=\"" + gradient + "\"/>, for the trainable parameters θ laid out as");
-            writer.Line("/// <see cref=\"Layout\"/>: the data with weights +1/N and the samples with −1/M give the contrastive-divergence gradient.");
+            foreach (string line in summary)
+                writer.Line("/// " + string.Format(line, gradient));
             writer.Line("/// </summary>");
             WriteStateParamDocs(writer, names, batch: true);
+            for (int k = 0; k < directions.Count; k++)
+                writer.Line($"/// <param name=\"{directions[k]}\">The direction u for {Xml(names.Continuous[k].Name)}, one row per state.</param>");
             writer.Line($"/// <param name=\"{weights}\">The weight of each row; its length is the batch size.</param>");
             writer.Line($"/// <param name=\"{gradient}\">The flat gradient to add to, of length <see cref=\"global::Ebm.ModelLayout.ParameterCount\"/>.</param>");
             writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
             writer.Line(GeneratedCode);
-            writer.Open($"public void AccumulateParameterGradient({string.Join(", ", parameters)})");
+            writer.Open($"public void {methodName}({string.Join(", ", parameters)})");
             var trainable = names.Trainable.ToList();
             var offsetSizes = trainable.Where(p => slices.ContainsKey(p.Name)).SelectMany(p => trainable.Take(trainable.IndexOf(p) + 1)).SelectMany(p => p.Shape.Sizes);
-            var checks = scope.StateChecks().Append($"{Support}.RequireLength({gradient}, Layout.ParameterCount, nameof({gradient}));");
+            var checks = scope.StateChecks()
+                .Concat(names.Continuous.Take(directions.Count).Select((state, k) => $"{Support}.RequireRows({directions[k]}, {scope.Count}, {scope.SizeOf(state)}, nameof({directions[k]}));"))
+                .Append($"{Support}.RequireLength({gradient}, Layout.ParameterCount, nameof({gradient}));");
             scope.Prologue(writer, kernel, weights, offsetSizes, checks);
             foreach (var p in trainable.Where(p => slices.ContainsKey(p.Name)))
             {
