@@ -17,6 +17,11 @@ internal sealed partial class Kernel
 
     public void Emit(SourceWriter w)
     {
+        if (lanes)
+        {
+            EmitLanes(w);
+            return;
+        }
         var buffers = Enumerable.Range(0, g.Count).Where(id => live[id] && storage[id] == Storage.Buffer && !inPlace.ContainsKey(id)).ToList();
         string? rented = null;
         if (buffers.Count > 0)

@@ -15,7 +15,8 @@ public sealed class ModelDraw(int seed)
 
     public int Size() => random.Next(1, 5);
 
-    public int Count() => random.Next(1, 6);
+    /// <summary>A batch size: mostly a few rows, one time in four past one or two 64-row tiles of lane-mode code, with a partial last tile.</summary>
+    public int Count() => random.Next(4) == 0 ? random.Next(60, 140) : random.Next(1, 6);
 
     public float Positive() => (float)(0.5 + random.NextDouble() * 1.5);
 
