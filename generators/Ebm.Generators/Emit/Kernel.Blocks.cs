@@ -262,6 +262,12 @@ internal sealed partial class Kernel
         {
             if (!batch)
                 Returned = node is int e ? Value(e, Array.Empty<string>()).Text : "0f";
+            else if (node is null)
+            {
+                w.Line();
+                w.Line($"// {output.Name} = 0 identically");
+                w.Line($"{destination}.Clear();");
+            }
             else if (node is int e && !inPlace.ContainsKey(e))
             {
                 w.Line();
