@@ -63,6 +63,8 @@ internal sealed partial class Kernel
         {
             if (storage[id] == Storage.Local)
                 w.Line($"float {name} = {Compute(id, Array.Empty<string>()).Text};");
+            else if (node.Shape.Rank != Rank.Scalar)
+                VectorizedBlock(w, id);
             else
                 Loops(w, node.Shape, varying[id], vars => new[] { $"{Element(name, node.Shape, varying[id], vars)} = {Compute(id, vars).Text};" });
             return;

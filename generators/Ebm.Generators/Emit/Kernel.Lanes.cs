@@ -280,10 +280,13 @@ internal sealed partial class Kernel
         return storage[id] == Storage.Inline ? LaneCompute(id, vars) : new LaneCode(Load(id, vars), Primary, true);
     }
 
-    private LaneCode LaneCompute(int id, IReadOnlyList<string> vars)
+    private LaneCode LaneCompute(int id, IReadOnlyList<string> vars) => VectorCompute(id, vars, LaneValue);
+
+    /// <summary>The operation of an elementwise node on vectors, its operands' vectors (or shared scalars) from <paramref name="value"/>.</summary>
+    private LaneCode VectorCompute(int id, IReadOnlyList<string> vars, Func<int, IReadOnlyList<string>, LaneCode> value)
     {
         IrNode node = g[id];
-        LaneCode Arg(int k) => LaneValue(node.Args[k], ArgVars(id, k, vars));
+        LaneCode Arg(int k) => value(node.Args[k], ArgVars(id, k, vars));
         switch (node.Op)
         {
             case IrOp.Negate:
