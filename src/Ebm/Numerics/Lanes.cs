@@ -1,6 +1,8 @@
 using System.ComponentModel;
 using System.Numerics;
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Ebm.Numerics;
 
@@ -12,7 +14,7 @@ namespace Ebm.Numerics;
 /// <remarks>
 /// Log is the BCL's float vector function and exp a faster one of our own, both within 2 ulp (generated code
 /// is checked against the interpreter at 1e-5 relative). Functions the BCL has no vector form of that is accurate near zero (tanh)
-/// go lane by lane through <see cref="MathF"/>. Loads and stores are bounds-checked through span slicing.
+/// go lane by lane through <see cref="MathF"/>. Loads and stores check their bounds with one comparison.
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class Lanes
@@ -22,14 +24,29 @@ public static class Lanes
     /// <param name="offset">The first element.</param>
     /// <returns>Elements offset … offset + Count − 1.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector<float> Load(ReadOnlySpan<float> values, int offset) => new(values.Slice(offset));
+    public static Vector<float> Load(ReadOnlySpan<float> values, int offset)
+    {
+        // One unsigned comparison covers a negative offset (a huge uint), one too close to the end, and a short span.
+        if ((ulong)(uint)offset + (uint)Vector<float>.Count > (uint)values.Length)
+            ThrowOutside(offset, values.Length);
+        return Vector.LoadUnsafe(ref MemoryMarshal.GetReference(values), (nuint)offset);
+    }
 
     /// <summary>Stores <paramref name="value"/> at <paramref name="offset"/>.</summary>
     /// <param name="values">The lane buffer.</param>
     /// <param name="offset">The first element.</param>
     /// <param name="value">The vector to store.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Store(Span<float> values, int offset, Vector<float> value) => value.CopyTo(values.Slice(offset));
+    public static void Store(Span<float> values, int offset, Vector<float> value)
+    {
+        if ((ulong)(uint)offset + (uint)Vector<float>.Count > (uint)values.Length)
+            ThrowOutside(offset, values.Length);
+        value.StoreUnsafe(ref MemoryMarshal.GetReference(values), (nuint)offset);
+    }
+
+    [DoesNotReturn]
+    private static void ThrowOutside(int offset, int length) =>
+        throw new ArgumentOutOfRangeException(nameof(offset), offset, $"A vector of {Vector<float>.Count} at {offset} does not fit in {length} elements.");
 
     /// <summary>
     /// eˣ per lane, within 2 ulp: Cody–Waite reduction x = k·ln 2 + r with |r| ≤ ln 2 / 2, Cephes' degree-7

@@ -128,4 +128,15 @@ public class LanesTests
         for (int e = 0; e < back.Length; e++)
             Assert.Equal(e >= first * width && e < (first + count) * width ? rows[e] : 0f, back[e]);
     }
+
+    [Fact]
+    public void LoadsAndStoresOutsideTheSpanThrow()
+    {
+        var values = new float[Vector<float>.Count + 1];
+        Assert.Equal(0f, Lanes.Load(values, 1)[0]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => Lanes.Load(values, 2));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Lanes.Load(values, -1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Lanes.Store(values, 2, Vector<float>.One));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Lanes.Load(Array.Empty<float>(), 0));
+    }
 }
