@@ -19,6 +19,8 @@ internal sealed partial class Kernel
     private const string Vec = "global::System.Numerics.Vector<float>";
 
     private readonly Dictionary<int, string> laneInputs = new();
+    // A log-sum-exp whose softmax (its adjoint's factor) is stored too: both come from one pass of exponentials.
+    private readonly Dictionary<int, int> softmaxWithLogSumExp = new();
 
     private readonly record struct LaneCode(string Text, int Precedence, bool IsVector);
 
@@ -26,6 +28,13 @@ internal sealed partial class Kernel
     {
         foreach (int id in Enumerable.Range(0, g.Count).Where(id => live[id] && varying[id] && storage[id] == Storage.Input))
             laneInputs[id] = names.Fresh(identifier[id] + "Lanes");
+        foreach (int lse in Enumerable.Range(0, g.Count).Where(id => live[id] && varying[id] && g[id].Op == IrOp.LogSumExp && storage[id] == Storage.Buffer))
+        {
+            int? softmax = Enumerable.Range(lse + 1, g.Count - lse - 1).Cast<int?>().FirstOrDefault(id =>
+                live[id!.Value] && g[id.Value].Op == IrOp.Softmax && g[id.Value].Args[0] == g[lse].Args[0] && storage[id.Value] == Storage.Buffer);
+            if (softmax is int s)
+                softmaxWithLogSumExp[lse] = s;
+        }
         var shared = Enumerable.Range(0, g.Count).Where(id => live[id] && storage[id] == Storage.Buffer && !varying[id]).ToList();
         var perTile = Enumerable.Range(0, g.Count).Where(id => live[id] && storage[id] is Storage.Buffer or Storage.Input && varying[id]).ToList();
 
@@ -56,7 +65,10 @@ internal sealed partial class Kernel
             if (live[id] && varying[id] && storage[id] == Storage.Buffer)
             {
                 w.Line();
-                LaneBlock(w, id);
+                if (softmaxWithLogSumExp.ContainsValue(id))
+                    w.Line($"// {identifier[id]} = {Describe(id)}: computed with LogSumExp({Label(g[id].Args[0])}) above");
+                else
+                    LaneBlock(w, id);
             }
         }
         foreach (var output in outputs.Where(o => o.Output.Node is int node && varying[node]))
@@ -171,20 +183,15 @@ internal sealed partial class Kernel
 
     /// <summary>
     /// Log-sum-exp and softmax over a vector per lane, shifted by the lane's maximum (zero where that is not
-    /// finite, so that all −∞ gives −∞ and any +∞ gives +∞); softmin is softmax of the negated vector.
+    /// finite, so that all −∞ gives −∞ and any +∞ gives +∞); softmin is softmax of the negated vector. A
+    /// log-sum-exp whose softmax is stored as well (the adjoint of one is the other) writes both from one pass
+    /// of exponentials: the softmax is eᵢ/Σe with the eᵢ the log-sum-exp sums.
     /// </summary>
     private void LaneSoftmax(SourceWriter w, int id)
     {
         IrNode node = g[id];
         int v = node.Args[0];
         string size = bind.Sizes[g.ShapeOf(v).Length];
-        if (node.Op == IrOp.Softmax && LogSumExpOf(v, before: id) is int lse)
-        {
-            // The softmax of a vector whose log-sum-exp is already known, as the adjoint of that log-sum-exp is:
-            // exp(vᵢ − LogSumExp(v)), one exponential per element and no second pass (PyTorch's backward does the same).
-            Nest(w, new[] { For(i, size), ForLanes }, new[] { Store(id, new[] { i }, $"{Lanes}.Exp({Load(v, new[] { i })} - {Load(lse, Array.Empty<string>())})") });
-            return;
-        }
         string sign = node.Op == IrOp.Softmin ? "-" : "";
         string max = names.Fresh("max"), shift = names.Fresh("shift"), e = element, acc = sum;
         string x = $"{sign}{Load(v, new[] { i })}";
@@ -196,34 +203,30 @@ internal sealed partial class Kernel
             $"var {shift} = {Lanes}.Shift({max});",
             $"var {acc} = {Vec}.Zero;",
         };
-        if (node.Op == IrOp.LogSumExp)
-        {
-            body.Add(For(i, size));
-            body.Add($"    {acc} += {Lanes}.Exp({x} - {shift});");
-            body.Add(Store(id, Array.Empty<string>(), $"{shift} + {Lanes}.Log({acc})"));
-        }
-        else
+        int? softmax = node.Op == IrOp.LogSumExp ? (softmaxWithLogSumExp.TryGetValue(id, out int paired) ? paired : null) : id;
+        if (softmax is int p)
         {
             body.Add(For(i, size));
             body.Add("{");
             body.Add($"    var {e} = {Lanes}.Exp({x} - {shift});");
-            body.Add($"    {Store(id, new[] { i }, e)}");
+            body.Add($"    {Store(p, new[] { i }, e)}");
             body.Add($"    {acc} += {e};");
             body.Add("}");
+        }
+        else
+        {
+            body.Add(For(i, size));
+            body.Add($"    {acc} += {Lanes}.Exp({x} - {shift});");
+        }
+        if (node.Op == IrOp.LogSumExp)
+            body.Add(Store(id, Array.Empty<string>(), $"{shift} + {Lanes}.Log({acc})"));
+        if (softmax is int q)
+        {
             body.Add($"{acc} = {Vec}.One / {acc};");
             body.Add(For(i, size));
-            body.Add($"    {Store(id, new[] { i }, $"{Load(id, new[] { i })} * {acc}")}");
+            body.Add($"    {Store(q, new[] { i }, $"{Load(q, new[] { i })} * {acc}")}");
         }
         Nest(w, new[] { ForLanes }, body);
-    }
-
-    /// <summary>A stored log-sum-exp of <paramref name="v"/> computed before node <paramref name="before"/>, if there is one.</summary>
-    private int? LogSumExpOf(int v, int before)
-    {
-        for (int id = 0; id < before; id++)
-            if (live[id] && g[id].Op == IrOp.LogSumExp && g[id].Args[0] == v && varying[id] == varying[v] && storage[id] == Storage.Buffer)
-                return id;
-        return null;
     }
 
     /// <summary>The outputs that depend on the state, for the tile's rows: copied out of the runs, or summed over the lanes.</summary>
