@@ -88,6 +88,16 @@ internal sealed class LangevinEngine
                 float[] z = ArrayPool<float>.Shared.Rent(Math.Max(count * _units, 1));
                 Normals(first, step, z.AsSpan(0, count * _units));
                 bad[k] = -1;
+                if (_sizes.Length == 1 && float.IsPositiveInfinity(_settings.MaxDriftNorm))
+                {
+                    // One group and no clipping: the chunk's rows are contiguous in x, ∇E and z alike.
+                    int n = _sizes[0];
+                    int at = UlaMove.Apply(_x[from][0].AsSpan(first * n, count * n), _g[from][0].AsSpan(first * n, count * n),
+                        z.AsSpan(0, count * n), alpha, noise, _settings.LowerBound, _settings.UpperBound, _x[to][0].AsSpan(first * n, count * n));
+                    bad[k] = at < 0 ? -1 : first + at / n;
+                    ArrayPool<float>.Shared.Return(z);
+                    return;
+                }
                 for (int c = first; c < first + count; c++)
                 {
                     int zRow = (c - first) * _units;
