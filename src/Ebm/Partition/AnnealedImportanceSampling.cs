@@ -26,7 +26,29 @@ public static class AnnealedImportanceSampling
     /// The layouts differ, a group is not binary, the base model is not factorised, the energy is not linear in θ
     /// at the initial states, or the schedule is not increasing from 0 to 1.
     /// </exception>
-    public static AisResult Run(IGibbsModel target, IGibbsModel baseModel, AisOptions options)
+    public static AisResult Run(IGibbsModel target, IGibbsModel baseModel, AisOptions options) =>
+        Anneal(target, baseModel, options, null);
+
+    /// <summary>
+    /// Reverse AIS (Burda, Grosse &amp; Salakhutdinov 2015): the same path walked from the target to the base,
+    /// starting from <paramref name="targetSamples"/>. With exact samples of the target, the mean weight is
+    /// unbiased for Z_A/Z_B, so log Ẑ = log Z_A − log(mean weight) over-estimates log Z in expectation where forward
+    /// AIS under-estimates it: the two bracket log Z. With approximate samples (long Gibbs chains, persistent
+    /// chains of training) the bracket is only as good as their mixing.
+    /// </summary>
+    /// <param name="target">The model; every group binary with logits, its energy linear in θ.</param>
+    /// <param name="baseModel">The same declaration and sizes at θ_A; its units must be independent.</param>
+    /// <param name="options">The schedule, the number of runs (rows of the samples) and the seed.</param>
+    /// <param name="targetSamples">One batch per state group of <paramref name="options"/>.Runs rows drawn from the target; copied.</param>
+    /// <returns>log Ẑ with its standard error and ±3σ bounds; the log weights are those of Z_A/Z_B.</returns>
+    /// <exception cref="ArgumentException">As for <see cref="Run"/>, or the samples do not hold Runs rows per group.</exception>
+    public static AisResult RunReverse(IGibbsModel target, IGibbsModel baseModel, AisOptions options, IReadOnlyList<float[]> targetSamples)
+    {
+        ArgumentNullException.ThrowIfNull(targetSamples);
+        return Anneal(target, baseModel, options, targetSamples);
+    }
+
+    private static AisResult Anneal(IGibbsModel target, IGibbsModel baseModel, AisOptions options, IReadOnlyList<float[]>? targetSamples)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(baseModel);
@@ -62,7 +84,7 @@ public static class AnnealedImportanceSampling
             return AisBaseModel.AsGibbs(target.WithParameters(theta));
         }
 
-        float[][] states = SampleBase(layout, baseLogits, runs, options.Seed);
+        float[][] states = targetSamples is null ? SampleBase(layout, baseLogits, runs, options.Seed) : CopySamples(layout, targetSamples, runs);
         CheckLinear(target, baseModel, At(0.5), states);
 
         // The largest summable group is summed out, as in ExactLogZ, so the weights are ratios of marginals
@@ -75,25 +97,58 @@ public static class AnnealedImportanceSampling
         var logWeights = new double[runs];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
         ulong steps = (ulong)blocks.Count;
-        IGibbsModel previous = At(0);
-        for (int k = 1; k < betas.Count; k++)
+        // Forward, level j runs over β₁ … β_K; reverse, over β_{K−1} … β₀ from samples at β_K. Either way the weight
+        // of a step is p*_next(x) / p*_here(x) at the state x that leaves p_here invariant, and x then moves by
+        // the transition that leaves p_next invariant, except after the last step.
+        int last = betas.Count - 1;
+        IGibbsModel Level(int k) => k == last ? target : At(betas[k]);
+        IGibbsModel here = Level(targetSamples is null ? 0 : last);
+        for (int j = 1; j <= last; j++)
         {
-            IGibbsModel current = k == betas.Count - 1 ? target : At(betas[k]);
-            bool last = k == betas.Count - 1;
-            ulong firstStep = (ulong)k * steps;
+            int k = targetSamples is null ? j : last - j;
+            IGibbsModel next = Level(k);
+            bool final = j == last;
+            ulong firstStep = (ulong)j * steps;
             Parallel.ForEach(chunks, parallel, chunk =>
             {
-                // x was drawn by the transition that leaves p_{β(k−1)} invariant: weight by p*_k(x) / p*_{k−1}(x).
-                chunk.Potential(previous, summed, chunk.Before);
-                chunk.Potential(current, summed, chunk.After);
+                chunk.Potential(here, summed, chunk.Before);
+                chunk.Potential(next, summed, chunk.After);
                 for (int r = 0; r < chunk.Count; r++)
                     logWeights[chunk.FirstRow + r] += (double)chunk.Before[r] - chunk.After[r];
-                if (!last)
-                    chunk.Sweep(current, blocks, options.Seed, firstStep);
+                if (!final)
+                    chunk.Sweep(next, blocks, options.Seed, firstStep);
             });
-            previous = current;
+            here = next;
         }
-        return Summarise(logWeights, baseLogZ);
+        return targetSamples is null ? Summarise(logWeights, baseLogZ) : SummariseReverse(logWeights, baseLogZ);
+    }
+
+    /// <summary>
+    /// Reverse AIS: the weights estimate Z_A/Z_B, so log Ẑ_B = log Z_A − log(mean weight), the standard error by the
+    /// delta method as forward, and the ±3σ bounds from the mean weight ∓ 3 standard errors (the lower bound of the
+    /// mean gives the upper bound of log Z).
+    /// </summary>
+    internal static AisResult SummariseReverse(double[] logWeights, double baseLogZ)
+    {
+        AisResult ratio = Summarise(logWeights, 0);
+        return new AisResult(
+            baseLogZ - ratio.LogZ,
+            ratio.StandardError,
+            baseLogZ - ratio.UpperBound,
+            double.IsNegativeInfinity(ratio.LowerBound) ? double.PositiveInfinity : baseLogZ - ratio.LowerBound,
+            baseLogZ,
+            logWeights);
+    }
+
+    private static float[][] CopySamples(ModelLayout layout, IReadOnlyList<float[]> samples, int runs)
+    {
+        if (samples.Count != layout.States.Count)
+            throw new ArgumentException($"The target samples hold {samples.Count} state groups; '{layout.Description.Name}' has {layout.States.Count}.", "targetSamples");
+        for (int g = 0; g < samples.Count; g++)
+            if (samples[g].Length != runs * layout.States[g].Size)
+                throw new ArgumentException(
+                    $"The target samples of group '{layout.States[g].Name}' hold {samples[g].Length} values, not {runs} runs × {layout.States[g].Size} units.", "targetSamples");
+        return samples.Select(s => (float[])s.Clone()).ToArray();
     }
 
     /// <summary>log Ẑ and its error bars from the log weights (specs/samplers.md, "AIS": estimator and error bars).</summary>
