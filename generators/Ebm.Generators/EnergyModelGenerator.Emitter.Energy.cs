@@ -37,6 +37,7 @@ public sealed partial class EnergyModelGenerator
                 writer.Line("/// <exception cref=\"global::System.ArgumentException\">A group has the wrong length.</exception>");
             }
             writer.Line(GeneratedCode);
+            writer.Line(HotMethod);
             writer.Open($"public {(batch ? "void" : "float")} Energy({string.Join(", ", parameters)})");
             scope.Prologue(writer, kernel, batch ? energies : null, Array.Empty<int>(), scope.StateChecks());
             kernel.Emit(writer);

@@ -42,6 +42,7 @@ public sealed partial class EnergyModelGenerator
                 writer.Line("/// <returns>E.</returns>");
             writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
             writer.Line(GeneratedCode);
+            writer.Line(HotMethod);
             writer.Open($"public {(batch ? "void" : "float")} StateGradient({string.Join(", ", parameters)})");
             var checks = scope.StateChecks().Concat(names.Continuous.Select((state, k) => batch
                 ? $"{Support}.RequireRows({gradients[k]}, {scope.Count}, {scope.SizeOf(state)}, nameof({gradients[k]}));"
@@ -98,6 +99,7 @@ public sealed partial class EnergyModelGenerator
             writer.Line($"/// <param name=\"{gradient}\">The flat gradient to add to, of length <see cref=\"global::Ebm.ModelLayout.ParameterCount\"/>.</param>");
             writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
             writer.Line(GeneratedCode);
+            writer.Line(HotMethod);
             writer.Open($"public void {methodName}({string.Join(", ", parameters)})");
             var trainable = names.Trainable.ToList();
             var offsetSizes = trainable.Where(p => slices.ContainsKey(p.Name)).SelectMany(p => trainable.Take(trainable.IndexOf(p) + 1)).SelectMany(p => p.Shape.Sizes);

@@ -52,6 +52,7 @@ public sealed partial class EnergyModelGenerator
             writer.Line($"/// <param name=\"{values}\">Receives uᵀ∇ₓ²E u of each row; its length is the batch size.</param>");
             writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
             writer.Line(GeneratedCode);
+            writer.Line(HotMethod);
             writer.Open($"public void DirectionalSecondDerivative({string.Join(", ", parameters)})");
             var checks = scope.StateChecks().Concat(names.Continuous.Select((state, k) =>
                 $"{Support}.RequireRows({directions[k]}, {scope.Count}, {scope.SizeOf(state)}, nameof({directions[k]}));"));

@@ -86,6 +86,7 @@ public sealed partial class EnergyModelGenerator
                 writer.Line($"/// <param name=\"{spans[k]}\">{Xml(outputs[k].Doc)}{(batch ? ", one row per state; its rows are the batch size" : "")}.</param>");
             writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
             writer.Line(GeneratedCode);
+            writer.Line(HotMethod);
             writer.Open($"public void {method}({string.Join(", ", parameters)})");
             string size = scope.SizeOf(group);
             var checks = new List<string>();
@@ -127,6 +128,7 @@ public sealed partial class EnergyModelGenerator
                 writer.Line("/// <returns>F.</returns>");
             writer.Line("/// <exception cref=\"global::System.ArgumentException\">A span has the wrong length.</exception>");
             writer.Line(GeneratedCode);
+            writer.Line(HotMethod);
             writer.Open($"public {(batch ? "void" : "float")} FreeEnergy{Pascal(group)}({string.Join(", ", parameters)})");
             scope.Prologue(writer, kernel, batch ? energies : null, Array.Empty<int>(), scope.StateChecks());
             kernel.Emit(writer);

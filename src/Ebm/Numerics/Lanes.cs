@@ -192,6 +192,7 @@ public static class Lanes
     /// <param name="width">Elements per row.</param>
     /// <param name="lanes">Receives width runs of stride elements.</param>
     /// <param name="stride">The length of a run: the tile's capacity.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ToLanes(ReadOnlySpan<float> rows, int first, int count, int width, Span<float> lanes, int stride)
     {
         ReadOnlySpan<float> tile = rows.Slice(first * width, count * width);
@@ -212,6 +213,7 @@ public static class Lanes
     /// <param name="first">The first row of the tile.</param>
     /// <param name="count">Rows in the tile.</param>
     /// <param name="width">Elements per row.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void FromLanes(ReadOnlySpan<float> lanes, int stride, Span<float> rows, int first, int count, int width)
     {
         Span<float> tile = rows.Slice(first * width, count * width);

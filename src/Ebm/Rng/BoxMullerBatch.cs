@@ -15,6 +15,7 @@ internal static class BoxMullerBatch
     private static readonly Vector512<float> Step512 = Vector512.Create(UniformConversion.SingleStep);
 
     /// <summary>z[2j], z[2j+1] = the pair of words[2j], words[2j+1]; words.Length is even and equals z.Length.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Transform(ReadOnlySpan<uint> words, Span<float> z)
     {
         int n = words.Length;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace Ebm.Rng;
@@ -10,6 +11,7 @@ public static partial class Philox4x32
     /// Block <paramref name="counter"/>.W0 at step (W1, W2) of streams counter.W3 … counter.W3 + count − 1, as four
     /// word arrays: w0[j] … w3[j] are the words of stream counter.W3 + j.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void FillStreams(Philox4x32Key key, Philox4x32Block counter, Span<uint> w0, Span<uint> w1, Span<uint> w2, Span<uint> w3)
     {
         int count = w0.Length;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Ebm.Rng;
 
 /// <summary>
@@ -21,6 +22,7 @@ public static class RandomStreams
     /// <param name="destination">Receives one row of <paramref name="units"/> normals per stream.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="units"/> is not positive.</exception>
     /// <exception cref="ArgumentException">The destination's length is not a multiple of <paramref name="units"/>, or the streams pass 2³².</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void FillNormal(ulong seed, uint firstStream, ulong step, int units, Span<float> destination)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(units);

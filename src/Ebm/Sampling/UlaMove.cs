@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 
 namespace Ebm.Sampling;
@@ -10,6 +11,7 @@ namespace Ebm.Sampling;
 internal static class UlaMove
 {
     /// <summary>Writes y and returns the index of the first element that is NaN, or infinite after the clamp; −1 if none.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Apply(ReadOnlySpan<float> x, ReadOnlySpan<float> gradient, ReadOnlySpan<float> z, float alpha, float noise,
         float lower, float upper, Span<float> y)
     {
