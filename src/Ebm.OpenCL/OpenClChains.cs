@@ -20,6 +20,8 @@ public sealed class OpenClChains : IDisposable
     private readonly OpenClBuffer<float>[] states;
     private readonly Dictionary<string, OpenClKernel> kernels = new(StringComparer.Ordinal);
     private readonly List<IDisposable> owned = [];
+    private readonly long global;
+    private readonly int local;
     private OpenClBuffer<float>[]? proposals;
     private OpenClBuffer<float>[]? gradients;
     private OpenClBuffer<float>? energies;
@@ -45,12 +47,22 @@ public sealed class OpenClChains : IDisposable
             if (layout.Sizes[k] < 1)
                 throw new ArgumentException($"The size {layout.Description.Sizes[k]} of {layout.Description.Name} is {layout.Sizes[k]}; the OpenCL kernels need every size ≥ 1.", nameof(model));
         Count = CountChains(layout, initial);
+        local = (int)Math.Min(WorkGroupSize, context.Device.MaxWorkGroupSize);
+        global = (Count + local - 1L) / local * local;
         program = context.Build(RandomFunctions.Source + model.OpenClSource, BuildOptions(layout));
         var values = new float[model.KernelParameterCount];
         model.CopyKernelParameters(values);
         parameters = Own(context.Upload<float>(values.Length == 0 ? [0f] : values));
         states = layout.States.Select((_, g) => Own(context.Upload(initial[g].Span))).ToArray();
     }
+
+    /// <summary>
+    /// Chains per work-group. Every work item holds a model's intermediates in private arrays, and a driver that runs
+    /// a work-group's items in lock-step (PoCL vectorises across them) keeps one copy per item: with the driver's
+    /// choice of several hundred items, a 784×500 RBM's arrays overflowed PoCL's stack. The global size is padded to a
+    /// multiple; the kernels return at once for the padding.
+    /// </summary>
+    public const int WorkGroupSize = 16;
 
     /// <summary>The model whose kernels move the chains.</summary>
     public IOpenClModel Model { get; }
@@ -90,7 +102,7 @@ public sealed class OpenClChains : IDisposable
         {
             kernel.SetULong(stepArgument, (ulong)(firstStep + t));
             kernel.SetInt(moveArgument, t + 1);
-            kernel.Enqueue(Count);
+            kernel.Enqueue(global, local);
         }
         ThrowIfDiverged();
     }
@@ -116,7 +128,7 @@ public sealed class OpenClChains : IDisposable
         foreach (var buffer in gradients)
             gradient.SetBuffer(g++, buffer);
         gradient.SetBuffer(g, energies);
-        gradient.Enqueue(Count);
+        gradient.Enqueue(global, local);
         float[] e = energies.ToArray();
         float[][] d = gradients.Select(b => b.ToArray()).ToArray();
         for (int c = 0; c < Count; c++)
@@ -141,7 +153,7 @@ public sealed class OpenClChains : IDisposable
         {
             kernel.SetULong(stepArgument, (ulong)(firstStep + t));
             kernel.SetInt(moveArgument, t + 1);
-            kernel.Enqueue(Count);
+            kernel.Enqueue(global, local);
         }
         ThrowIfDiverged();
         return counts.ToArray().Select(n => (long)n).ToArray();
@@ -173,7 +185,7 @@ public sealed class OpenClChains : IDisposable
             for (int b = 0; b < blocks; b++)
             {
                 block[b].SetULong(stepArgument, (firstSweep + (ulong)s) * (ulong)blocks + (ulong)b);
-                block[b].Enqueue(Count);
+                block[b].Enqueue(global, local);
             }
     }
 
@@ -186,7 +198,7 @@ public sealed class OpenClChains : IDisposable
         OpenClKernel kernel = Kernel("ebm_energy");
         int a = SetCommon(kernel, states);
         kernel.SetBuffer(a, result);
-        kernel.Enqueue(Count);
+        kernel.Enqueue(global, local);
         return result.ToArray();
     }
 
