@@ -90,20 +90,9 @@ public sealed class OpenClChains : IDisposable
         CheckLangevin(stepSize, steps, firstStep);
         OpenClKernel kernel = Kernel("ebm_ula_step");
         ResetDiverged();
-        int a = SetCommon(kernel, states);
-        kernel.SetFloat(a++, stepSize);
-        kernel.SetFloat(a++, (float)Math.Sqrt(2.0 * stepSize));
-        kernel.SetFloat(a++, lowerBound);
-        kernel.SetFloat(a++, upperBound);
-        kernel.SetULong(a++, seed);
-        int stepArgument = a++, moveArgument = a++;
-        kernel.SetBuffer(a, diverged!);
-        for (int t = 0; t < steps; t++)
-        {
-            kernel.SetULong(stepArgument, (ulong)(firstStep + t));
-            kernel.SetInt(moveArgument, t + 1);
-            kernel.Enqueue(global, local);
-        }
+        int stepArgument = SetMove(kernel, SetCommon(kernel, states), stepSize, lowerBound, upperBound, seed);
+        kernel.SetBuffer(stepArgument + 2, diverged!);
+        EnqueueMoves(kernel, stepArgument, steps, firstStep);
         ThrowIfDiverged();
     }
 
@@ -141,20 +130,10 @@ public sealed class OpenClChains : IDisposable
         foreach (var buffer in proposals.Concat(gradients))
             kernel.SetBuffer(a++, buffer);
         kernel.SetBuffer(a++, energies);
-        kernel.SetFloat(a++, stepSize);
-        kernel.SetFloat(a++, (float)Math.Sqrt(2.0 * stepSize));
-        kernel.SetFloat(a++, lowerBound);
-        kernel.SetFloat(a++, upperBound);
-        kernel.SetULong(a++, seed);
-        int stepArgument = a++, moveArgument = a++;
-        kernel.SetBuffer(a++, counts);
-        kernel.SetBuffer(a, diverged!);
-        for (int t = 0; t < steps; t++)
-        {
-            kernel.SetULong(stepArgument, (ulong)(firstStep + t));
-            kernel.SetInt(moveArgument, t + 1);
-            kernel.Enqueue(global, local);
-        }
+        int stepArgument = SetMove(kernel, a, stepSize, lowerBound, upperBound, seed);
+        kernel.SetBuffer(stepArgument + 2, counts);
+        kernel.SetBuffer(stepArgument + 3, diverged!);
+        EnqueueMoves(kernel, stepArgument, steps, firstStep);
         ThrowIfDiverged();
         return counts.ToArray().Select(n => (long)n).ToArray();
     }
@@ -253,6 +232,29 @@ public sealed class OpenClChains : IDisposable
         for (int g = 0; g < rows.Length; g++)
             kernel.SetBuffer(2 + g, rows[g]);
         return 2 + rows.Length;
+    }
+
+    /// <summary>Sets α, the noise scale √(2α) (in double, rounded once, as the CPU), the bounds and the seed from argument
+    /// <paramref name="a"/>; returns the index of the step argument, which the move number follows.</summary>
+    private static int SetMove(OpenClKernel kernel, int a, float stepSize, float lowerBound, float upperBound, ulong seed)
+    {
+        kernel.SetFloat(a++, stepSize);
+        kernel.SetFloat(a++, (float)Math.Sqrt(2.0 * stepSize));
+        kernel.SetFloat(a++, lowerBound);
+        kernel.SetFloat(a++, upperBound);
+        kernel.SetULong(a++, seed);
+        return a;
+    }
+
+    /// <summary>One launch per move: move t draws at step firstStep + t and is numbered t + 1 for the divergence report.</summary>
+    private void EnqueueMoves(OpenClKernel kernel, int stepArgument, int steps, long firstStep)
+    {
+        for (int t = 0; t < steps; t++)
+        {
+            kernel.SetULong(stepArgument, (ulong)(firstStep + t));
+            kernel.SetInt(stepArgument + 1, t + 1);
+            kernel.Enqueue(global, local);
+        }
     }
 
     private void CheckLangevin(float stepSize, int steps, long firstStep)

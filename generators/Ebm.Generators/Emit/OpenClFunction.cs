@@ -22,17 +22,7 @@ internal sealed class OpenClFunction
     {
         g = program.Graph;
         this.layout = layout;
-        live = new bool[g.Count];
-        var stack = new Stack<int>(program.Outputs.Where(o => o.Node is int).Select(o => o.Node!.Value));
-        while (stack.Count > 0)
-        {
-            int id = stack.Pop();
-            if (live[id])
-                continue;
-            live[id] = true;
-            foreach (int arg in g[id].Args)
-                stack.Push(arg);
-        }
+        live = g.Reachable(program.Outputs.Where(o => o.Node is int).Select(o => o.Node!.Value));
     }
 
     /// <summary>

@@ -168,6 +168,23 @@ internal static class OpenClProgram
         return offsets;
     }
 
+    /// <summary>A loop over the units of every state group k, with the body <paramref name="body"/>(k).</summary>
+    private static void EachGroup(SourceWriter w, OpenClLayout layout, Func<int, IEnumerable<string>> body)
+    {
+        foreach (var s in layout.States)
+        {
+            int k = layout.StateIndex(s.Name);
+            w.Open($"for (int i = 0; i < {layout.StateSize(s)}; i++)");
+            foreach (var line in body(k))
+                w.Line(line);
+            w.Close();
+        }
+    }
+
+    /// <summary>Unit i of group k moved by the drift and the noise, in float and in C#'s order of operations.</summary>
+    private static string Proposal(int k, string offset) =>
+        $"float v = x{k}[i] - alpha * g{k}[i] + noise * ebm_rng_normal(seed, (uint)c, step, (uint)({offset} + i));";
+
     private static void WriteUlaKernel(SourceWriter w, OpenClLayout layout)
     {
         var offsets = UnitOffsets(layout);
@@ -182,16 +199,13 @@ internal static class OpenClProgram
             w.Line($"float {Gradient(layout, s)}[{layout.StateSize(s)}], y{layout.StateIndex(s.Name)}[{layout.StateSize(s)}];");
         w.Line($"ebm_model_gradient(p, {Args(layout, "x")}, {grads});");
         w.Line("int finite = 1;");
-        foreach (var s in layout.States)
+        EachGroup(w, layout, k => new[]
         {
-            int k = layout.StateIndex(s.Name);
-            w.Open($"for (int i = 0; i < {layout.StateSize(s)}; i++)");
-            w.Line($"float v = x{k}[i] - alpha * g{k}[i] + noise * ebm_rng_normal(seed, (uint)c, step, (uint)({offsets[k]} + i));");
-            w.Line("v = v < lower ? lower : v > upper ? upper : v;");
-            w.Line($"y{k}[i] = v;");
-            w.Line("finite &= isfinite(v);");
-            w.Close();
-        }
+            Proposal(k, offsets[k]),
+            "v = v < lower ? lower : v > upper ? upper : v;",
+            $"y{k}[i] = v;",
+            "finite &= isfinite(v);",
+        });
         w.Open("if (!finite)");
         w.Line("if (diverged[c] == 0) diverged[c] = move;");
         w.Line("return;");
@@ -221,16 +235,13 @@ internal static class OpenClProgram
         WriteRows(w, layout, layout.States, "Y", "y", true);
         WriteRows(w, layout, layout.States, "G", "g", true);
         w.Line("int inside = 1, finite = 1;");
-        foreach (var s in layout.States)
+        EachGroup(w, layout, k => new[]
         {
-            int k = layout.StateIndex(s.Name);
-            w.Open($"for (int i = 0; i < {layout.StateSize(s)}; i++)");
-            w.Line($"float v = x{k}[i] - alpha * g{k}[i] + noise * ebm_rng_normal(seed, (uint)c, step, (uint)({offsets[k]} + i));");
-            w.Line($"y{k}[i] = v;");
-            w.Line("inside &= v >= lower && v <= upper;");
-            w.Line("finite &= isfinite(v);");
-            w.Close();
-        }
+            Proposal(k, offsets[k]),
+            $"y{k}[i] = v;",
+            "inside &= v >= lower && v <= upper;",
+            "finite &= isfinite(v);",
+        });
         w.Line("// Outside the box the target is zero: a sure rejection, whatever the model says there.");
         w.Line("if (finite && !inside) return;");
         foreach (var s in layout.States)
@@ -244,16 +255,13 @@ internal static class OpenClProgram
         w.Line("return;");
         w.Close();
         w.Line("ebm_real forward = 0, backward = 0;");
-        foreach (var s in layout.States)
+        EachGroup(w, layout, k => new[]
         {
-            int k = layout.StateIndex(s.Name);
-            w.Open($"for (int i = 0; i < {layout.StateSize(s)}; i++)");
-            w.Line($"ebm_real f = ((ebm_real)y{k}[i] - (ebm_real)x{k}[i]) + (ebm_real)alpha * (ebm_real)g{k}[i];");
-            w.Line($"ebm_real b = ((ebm_real)x{k}[i] - (ebm_real)y{k}[i]) + (ebm_real)alpha * (ebm_real)gy{k}[i];");
-            w.Line("forward += f * f;");
-            w.Line("backward += b * b;");
-            w.Close();
-        }
+            $"ebm_real f = ((ebm_real)y{k}[i] - (ebm_real)x{k}[i]) + (ebm_real)alpha * (ebm_real)g{k}[i];",
+            $"ebm_real b = ((ebm_real)x{k}[i] - (ebm_real)y{k}[i]) + (ebm_real)alpha * (ebm_real)gy{k}[i];",
+            "forward += f * f;",
+            "backward += b * b;",
+        });
         w.Line("ebm_real logA = -(ebm_real)ey + (ebm_real)energies[c] - (backward - forward) / ((ebm_real)4.0 * (ebm_real)alpha);");
         w.Line($"float u = ebm_rng_uniform(seed, (uint)c, step, (uint)({units} + ({units} & 1)));");
         w.Line("if (!(log((ebm_real)u) <= logA)) return;");
