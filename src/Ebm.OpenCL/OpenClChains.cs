@@ -181,6 +181,31 @@ public sealed class OpenClChains : IDisposable
         return result.ToArray();
     }
 
+    /// <summary>∂E/∂x of every continuous group at every chain, computed on the device.</summary>
+    /// <returns>One row-major [chains × size] array per continuous group, in the order of <see cref="ModelLayout.ContinuousStates"/>.</returns>
+    /// <exception cref="ArgumentException">The model has no continuous group.</exception>
+    public IReadOnlyList<float[]> StateGradients()
+    {
+        ThrowIfDisposed();
+        OpenClKernel kernel = Kernel("ebm_state_gradient");
+        var buffers = Model.Layout.ContinuousStates.Select(s => context.Allocate<float>(Count * s.Size)).ToArray();
+        using OpenClBuffer<float> values = context.Allocate<float>(Count);
+        try
+        {
+            int a = SetCommon(kernel, states);
+            foreach (var buffer in buffers)
+                kernel.SetBuffer(a++, buffer);
+            kernel.SetBuffer(a, values);
+            kernel.Enqueue(global, local);
+            return Array.AsReadOnly(buffers.Select(b => b.ToArray()).ToArray());
+        }
+        finally
+        {
+            foreach (var buffer in buffers)
+                buffer.Dispose();
+        }
+    }
+
     /// <summary>Copies the chains back: one row-major [chains × size] array per state group, in the order of <see cref="ModelLayout.States"/>.</summary>
     /// <returns>New arrays.</returns>
     public IReadOnlyList<float[]> ReadStates()
