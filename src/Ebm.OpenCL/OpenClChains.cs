@@ -22,7 +22,6 @@ public sealed class OpenClChains : IDisposable
     private readonly List<IDisposable> owned = [];
     private readonly long global;
     private readonly int local;
-    private OpenClBuffer<float>[]? proposals;
     private OpenClBuffer<float>[]? gradients;
     private OpenClBuffer<float>? energies;
     private OpenClBuffer<int>? counts;
@@ -106,7 +105,6 @@ public sealed class OpenClChains : IDisposable
     public long[] Mala(float stepSize, int steps, ulong seed, long firstStep, float lowerBound, float upperBound)
     {
         CheckLangevin(stepSize, steps, firstStep);
-        proposals ??= states.Select(s => Own(context.Allocate<float>(s.Length))).ToArray();
         gradients ??= states.Select(s => Own(context.Allocate<float>(s.Length))).ToArray();
         energies ??= Own(context.Allocate<float>(Count));
         counts ??= Own(context.Allocate<int>(Count));
@@ -127,7 +125,7 @@ public sealed class OpenClChains : IDisposable
         OpenClKernel kernel = Kernel("ebm_mala_step");
         ResetDiverged();
         int a = SetCommon(kernel, states);
-        foreach (var buffer in proposals.Concat(gradients))
+        foreach (var buffer in gradients)
             kernel.SetBuffer(a++, buffer);
         kernel.SetBuffer(a++, energies);
         int stepArgument = SetMove(kernel, a, stepSize, lowerBound, upperBound, seed);

@@ -5,7 +5,7 @@ using Ebm.Generators.Model;
 namespace Ebm.Generators.Emit;
 
 /// <summary>
-/// One IR program as an OpenCL C 1.2 function over one chain: the states are rows of <c>__global</c> buffers,
+/// One IR program as an OpenCL C 1.2 function over one chain: the states are private copies of the chain's rows,
 /// the parameters one <c>__global const float*</c> laid out as <see cref="OpenClLayout"/>, every stored value a
 /// private scalar or array whose length is a size macro, so one work item computes the whole program with
 /// plain loops. The programs are the ones the C# emitter uses (<see cref="EnergyPrograms"/>,
@@ -41,7 +41,7 @@ internal sealed class OpenClFunction
         var energy = program.Outputs.FirstOrDefault(o => o.Kind == OutputKind.Energy);
         var arrays = program.Outputs.Where(o => o.Kind != OutputKind.Energy).ToList();
         var parameters = new List<string> { "__global const float* p" };
-        parameters.AddRange(layout.States.Select((_, k) => $"__global const float* s{k}"));
+        parameters.AddRange(layout.States.Select((_, k) => $"const float* s{k}"));
         parameters.AddRange(arrays.Select(o => $"float* {outputs[o.Name].Target}"));
 
         writer.Line($"// {summary}");

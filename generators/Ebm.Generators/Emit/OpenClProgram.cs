@@ -107,12 +107,20 @@ internal static class OpenClProgram
     private static string Rows(OpenClLayout layout, string buffer, bool writable) =>
         string.Join(", ", layout.States.Select((_, k) => $"__global {(writable ? "" : "const ")}float* {buffer}{k}"));
 
-    private static void WriteRows(SourceWriter w, OpenClLayout layout, IEnumerable<InputSpec> states, string buffer, string row, bool writable)
+    /// <summary>
+    /// Copies chain c's row of each group of buffers {buffer}k into a private array {name}k, and keeps the row as {name}rk:
+    /// the model functions then read states from private memory, where a driver that vectorises across work items (PoCL)
+    /// loads them as vectors rather than gathering from rows far apart.
+    /// </summary>
+    private static void LoadRows(SourceWriter w, OpenClLayout layout, string buffer, string name, bool writable)
     {
-        foreach (var s in states)
+        foreach (var s in layout.States)
         {
             int k = layout.StateIndex(s.Name);
-            w.Line($"__global {(writable ? "" : "const ")}float* {row}{k} = {buffer}{k} + (size_t)c * {layout.StateSize(s)};");
+            string size = layout.StateSize(s);
+            w.Line($"__global {(writable ? "" : "const ")}float* {name}r{k} = {buffer}{k} + (size_t)c * {size};");
+            w.Line($"float {name}{k}[{size}];");
+            w.Line($"for (int i = 0; i < {size}; i++) {name}{k}[i] = {name}r{k}[i];");
         }
     }
 
@@ -129,7 +137,7 @@ internal static class OpenClProgram
         w.Line("// The energy of every chain.");
         w.Open($"__kernel void {Energy}(__global const float* p, const int chains, {Rows(layout, "S", false)}, __global float* energies)");
         Prologue(w);
-        WriteRows(w, layout, layout.States, "S", "s", false);
+        LoadRows(w, layout, "S", "s", false);
         w.Line($"energies[c] = ebm_model_energy(p, {Args(layout, "s")});");
         w.Close();
         w.Line();
@@ -141,7 +149,7 @@ internal static class OpenClProgram
         w.Line("// dE/dx of every continuous group of every chain, and the energy.");
         w.Open($"__kernel void {StateGradient}(__global const float* p, const int chains, {Rows(layout, "S", false)}, {grads}, __global float* energies)");
         Prologue(w);
-        WriteRows(w, layout, layout.States, "S", "s", false);
+        LoadRows(w, layout, "S", "s", false);
         foreach (var s in continuous)
             w.Line($"float {Gradient(layout, s)}[{layout.StateSize(s)}];");
         w.Line($"energies[c] = ebm_model_gradient(p, {Args(layout, "s")}, {string.Join(", ", continuous.Select(s => Gradient(layout, s)))});");
@@ -194,7 +202,7 @@ internal static class OpenClProgram
         w.Line("// finite is not written: the chain keeps its state and diverged[c] records the first such move.");
         w.Open($"__kernel void {UlaStep}(__global const float* p, const int chains, {Rows(layout, "X", true)}, const float alpha, const float noise, const float lower, const float upper, const ulong seed, const ulong step, const int move, __global int* diverged)");
         Prologue(w);
-        WriteRows(w, layout, layout.States, "X", "x", true);
+        LoadRows(w, layout, "X", "x", true);
         foreach (var s in layout.States)
             w.Line($"float {Gradient(layout, s)}[{layout.StateSize(s)}], y{layout.StateIndex(s.Name)}[{layout.StateSize(s)}];");
         w.Line($"ebm_model_gradient(p, {Args(layout, "x")}, {grads});");
@@ -213,7 +221,7 @@ internal static class OpenClProgram
         foreach (var s in layout.States)
         {
             int k = layout.StateIndex(s.Name);
-            w.Line($"for (int i = 0; i < {layout.StateSize(s)}; i++) x{k}[i] = y{k}[i];");
+            w.Line($"for (int i = 0; i < {layout.StateSize(s)}; i++) xr{k}[i] = y{k}[i];");
         }
         w.Close();
         w.Line();
@@ -227,13 +235,17 @@ internal static class OpenClProgram
         string grads = string.Join(", ", layout.States.Select((_, k) => $"__global float* G{k}"));
         w.Line("// One MALA move of every chain, as LangevinEngine.Adjusted: propose y = x - alpha*dE/dx(x) + noise*z (z as ULA's), then accept");
         w.Line("// with log a = -E(y) + E(x) - (|x - y + alpha*dE/dx(y)|^2 - |y - x + alpha*dE/dx(x)|^2)/(4 alpha) against the uniform of unit");
-        w.Line("// D + (D & 1), D the units of a chain. G and energies hold dE/dx and E at x between moves; Y is scratch for the proposal.");
+        w.Line("// D + (D & 1), D the units of a chain. G and energies hold dE/dx and E at x between moves.");
         w.Line("// A proposal outside [lower, upper] is rejected; one that is not finite inside is rejected and recorded in diverged.");
-        w.Open($"__kernel void {MalaStep}(__global const float* p, const int chains, {Rows(layout, "X", true)}, {Rows(layout, "Y", true)}, {grads}, __global float* energies, const float alpha, const float noise, const float lower, const float upper, const ulong seed, const ulong step, const int move, __global int* accepted, __global int* diverged)");
+        w.Open($"__kernel void {MalaStep}(__global const float* p, const int chains, {Rows(layout, "X", true)}, {grads}, __global float* energies, const float alpha, const float noise, const float lower, const float upper, const ulong seed, const ulong step, const int move, __global int* accepted, __global int* diverged)");
         Prologue(w);
-        WriteRows(w, layout, layout.States, "X", "x", true);
-        WriteRows(w, layout, layout.States, "Y", "y", true);
-        WriteRows(w, layout, layout.States, "G", "g", true);
+        LoadRows(w, layout, "X", "x", true);
+        foreach (var s in layout.States)
+        {
+            int k = layout.StateIndex(s.Name);
+            w.Line($"__global float* g{k} = G{k} + (size_t)c * {layout.StateSize(s)};");
+            w.Line($"float y{k}[{layout.StateSize(s)}];");
+        }
         w.Line("int inside = 1, finite = 1;");
         EachGroup(w, layout, k => new[]
         {
@@ -268,7 +280,7 @@ internal static class OpenClProgram
         foreach (var s in layout.States)
         {
             int k = layout.StateIndex(s.Name);
-            w.Line($"for (int i = 0; i < {layout.StateSize(s)}; i++) {{ x{k}[i] = y{k}[i]; g{k}[i] = gy{k}[i]; }}");
+            w.Line($"for (int i = 0; i < {layout.StateSize(s)}; i++) {{ xr{k}[i] = y{k}[i]; g{k}[i] = gy{k}[i]; }}");
         }
         w.Line("energies[c] = ey;");
         w.Line("accepted[c] += 1;");
@@ -294,7 +306,7 @@ internal static class OpenClProgram
             : "// every conditional of the block first, then binary units Bernoulli(sigma(logit)) and Gaussian units mean + sqrt(variance)*z, unit first + i.");
         w.Open($"__kernel void {GibbsBlock}{b}(__global const float* p, const int chains, {Rows(layout, "S", true)}, const ulong seed, const ulong step)");
         Prologue(w);
-        WriteRows(w, layout, layout.States, "S", "s", true);
+        LoadRows(w, layout, "S", "s", true);
         if (block.Sequential)
         {
             string group = block.Groups[0];
@@ -303,7 +315,7 @@ internal static class OpenClProgram
             w.Line($"float l{k}[{size}];");
             w.Open($"for (int u = 0; u < {size}; u++)");
             w.Line($"{Logits(layout, group)}(p, {Args(layout, "s")}, l{k});");
-            w.Line($"s{k}[u] = ebm_rng_bernoulli_logit(seed, (uint)c, step, (uint)({first[0]} + u), l{k}[u]) ? 1.0f : 0.0f;");
+            w.Line($"sr{k}[u] = s{k}[u] = ebm_rng_bernoulli_logit(seed, (uint)c, step, (uint)({first[0]} + u), l{k}[u]) ? 1.0f : 0.0f;");
             w.Close();
         }
         else
@@ -330,8 +342,8 @@ internal static class OpenClProgram
                 int k = layout.StateIndex(group);
                 string size = layout.StateSize(layout.States[k]);
                 w.Line(structure.Gaussian.Contains(group)
-                    ? $"for (int i = 0; i < {size}; i++) s{k}[i] = m{k}[i] + sqrt(v{k}[i]) * ebm_rng_normal(seed, (uint)c, step, (uint)({first[j]} + i));"
-                    : $"for (int i = 0; i < {size}; i++) s{k}[i] = ebm_rng_bernoulli_logit(seed, (uint)c, step, (uint)({first[j]} + i), l{k}[i]) ? 1.0f : 0.0f;");
+                    ? $"for (int i = 0; i < {size}; i++) sr{k}[i] = m{k}[i] + sqrt(v{k}[i]) * ebm_rng_normal(seed, (uint)c, step, (uint)({first[j]} + i));"
+                    : $"for (int i = 0; i < {size}; i++) sr{k}[i] = ebm_rng_bernoulli_logit(seed, (uint)c, step, (uint)({first[j]} + i), l{k}[i]) ? 1.0f : 0.0f;");
             }
         }
         w.Close();
