@@ -195,8 +195,8 @@ internal sealed class OpenClFunction
         switch (node.Op)
         {
             case IrOp.Sum or IrOp.Norm2 when g.ShapeOf(node.Args[0]).Rank == Rank.Vector:
-                w.Line($"float {t} = 0.0f;");
-                w.Line($"for (int i = 0; i < {Len(0)}; i++) {t} += {Term(node.Op, X("i"))};");
+                w.Line($"float {t};");
+                Accumulate(w, t, Len(0), j => Term(node.Op, X(j)));
                 break;
             case IrOp.Sum or IrOp.Norm2:
                 w.Line($"float {t} = 0.0f;");
@@ -204,8 +204,8 @@ internal sealed class OpenClFunction
                 w.Line($"    for (int j = 0; j < {Cols(0)}; j++) {t} += {Term(node.Op, X("i", "j"))};");
                 break;
             case IrOp.Dot:
-                w.Line($"float {t} = 0.0f;");
-                w.Line($"for (int i = 0; i < {Len(0)}; i++) {t} += {X("i")} * {Y("i")};");
+                w.Line($"float {t};");
+                Accumulate(w, t, Len(0), j => $"{X(j)} * {Y(j)}");
                 break;
             case IrOp.LogSumExp:
                 // m + log Σ e^(x − m), m = max x: −∞ when all are −∞, +∞ when one is, NaN when one is.
@@ -219,11 +219,8 @@ internal sealed class OpenClFunction
                 break;
             case IrOp.RowSum:
                 w.Line(Array());
-                w.Open($"for (int i = 0; i < {Rows(0)}; i++)");
-                w.Line("float acc = 0.0f;");
-                w.Line($"for (int j = 0; j < {Cols(0)}; j++) acc += {X("i", "j")};");
-                w.Line($"{t}[i] = acc;");
-                w.Close();
+                w.Line($"for (int i = 0; i < {Rows(0)}; i++)");
+                Accumulate(w, $"{t}[i]", Cols(0), j => X("i", j));
                 break;
             case IrOp.ColSum:
                 w.Line(Array());
@@ -233,11 +230,8 @@ internal sealed class OpenClFunction
                 break;
             case IrOp.MatVec:
                 w.Line(Array());
-                w.Open($"for (int i = 0; i < {Rows(0)}; i++)");
-                w.Line("float acc = 0.0f;");
-                w.Line($"for (int j = 0; j < {Cols(0)}; j++) acc += {X("i", "j")} * {Y("j")};");
-                w.Line($"{t}[i] = acc;");
-                w.Close();
+                w.Line($"for (int i = 0; i < {Rows(0)}; i++)");
+                Accumulate(w, $"{t}[i]", Cols(0), j => $"{X("i", j)} * {Y(j)}");
                 break;
             case IrOp.VecMat:
                 // Row by row, so that the matrix is read in its row-major order.
@@ -277,6 +271,26 @@ internal sealed class OpenClFunction
         if (g.NameOf(forward) is { } name)
             return name;
         return "(" + IrFormatter.Format(g, forward, StoredName) + ")";
+    }
+
+    /// <summary>
+    /// target = Σⱼ term(j), j &lt; length, in eight interleaved partial sums added pairwise at the end. The order of the
+    /// additions is not the CPU's either way; eight independent chains let the compiler use vector instructions
+    /// without reassociating (a single running sum cannot be vectorised under strict IEEE rules).
+    /// </summary>
+    private static void Accumulate(SourceWriter w, string target, string length, Func<string, string> term)
+    {
+        w.Line("{");
+        w.Indent();
+        w.Line("float a0 = 0.0f, a1 = 0.0f, a2 = 0.0f, a3 = 0.0f, a4 = 0.0f, a5 = 0.0f, a6 = 0.0f, a7 = 0.0f;");
+        w.Line("int j = 0;");
+        w.Open($"for (; j + 8 <= {length}; j += 8)");
+        for (int k = 0; k < 8; k++)
+            w.Line($"a{k} += {term(k == 0 ? "j" : $"j + {k}")};");
+        w.Close();
+        w.Line($"for (; j < {length}; j++) a0 += {term("j")};");
+        w.Line($"{target} = ((a0 + a1) + (a2 + a3)) + ((a4 + a5) + (a6 + a7));");
+        w.Close();
     }
 
     private static string Term(IrOp op, string x) => op == IrOp.Norm2 ? $"{x} * {x}" : x;
