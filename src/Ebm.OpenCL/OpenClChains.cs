@@ -7,7 +7,7 @@ namespace Ebm.OpenCL;
 /// <summary>
 /// A batch of chains of a generated model resident on one device: the states, and the model's parameters, stay in
 /// device buffers between moves; only <see cref="ReadStates"/> and <see cref="Energies"/> copy back. The moves are
-/// the model's own kernels (<see cref="IOpenClModel.OpenClSource"/>, specs/opencl.md "Generated kernels") with one
+/// the model's own kernels (<see cref="IOpenClModel.OpenClSource"/>, specs/opencl.md §10–§11) with one
 /// work item per chain, drawing from the Ebm random stream keyed as the CPU samplers key it, so a run equals the
 /// CPU's for the same seed (to rounding; binary draws exactly, but for logits within a few ulps of the uniform).
 /// </summary>
@@ -82,6 +82,12 @@ public sealed class OpenClChains : IDisposable
     /// <paramref name="steps"/> ULA moves x ← x − α∇ₓE + √(2α)·z of every chain, clamped to [lower, upper]; move t of
     /// chain c draws from RandomStream(seed, c, firstStep + t) as <see cref="Langevin.Ula"/> does.
     /// </summary>
+    /// <param name="stepSize">α &gt; 0, finite.</param>
+    /// <param name="steps">Moves, ≥ 0.</param>
+    /// <param name="seed">The run's seed.</param>
+    /// <param name="firstStep">The RandomStream step of the first move (continue persistent chains with the previous FirstStep + steps).</param>
+    /// <param name="lowerBound">Every unit stays ≥ this (−∞ for none).</param>
+    /// <param name="upperBound">Every unit stays ≤ this (+∞ for none).</param>
     /// <exception cref="ArgumentException">The model has a binary group (Langevin moves continuous states only).</exception>
     /// <exception cref="LangevinDivergenceException">A move was not finite; that chain kept its last finite state, the others went on.</exception>
     public void Ula(float stepSize, int steps, ulong seed, long firstStep, float lowerBound, float upperBound)
@@ -99,6 +105,12 @@ public sealed class OpenClChains : IDisposable
     /// <paramref name="steps"/> MALA moves of every chain, as <see cref="Langevin.Mala"/>: proposal, energies and the
     /// Metropolis test computed in the kernel (the log-acceptance in double where the device has it).
     /// </summary>
+    /// <param name="stepSize">α &gt; 0, finite.</param>
+    /// <param name="steps">Moves, ≥ 0.</param>
+    /// <param name="seed">The run's seed.</param>
+    /// <param name="firstStep">The RandomStream step of the first move (continue persistent chains with the previous FirstStep + steps).</param>
+    /// <param name="lowerBound">Every unit stays ≥ this (−∞ for none); a proposal outside is rejected.</param>
+    /// <param name="upperBound">Every unit stays ≤ this (+∞ for none); a proposal outside is rejected.</param>
     /// <returns>The moves accepted by each chain.</returns>
     /// <exception cref="ArgumentException">The model has a binary group, or a chain's energy or gradient is not finite at the start.</exception>
     /// <exception cref="LangevinDivergenceException">A proposal inside the bounds was not finite; it was rejected.</exception>
@@ -140,6 +152,9 @@ public sealed class OpenClChains : IDisposable
     /// <paramref name="sweeps"/> Gibbs sweeps of every chain, as <see cref="GibbsSampler.Run(IGibbsModel, IReadOnlyList{float[]}, GibbsOptions)"/>:
     /// block b of global sweep s draws at step s·blocks + b.
     /// </summary>
+    /// <param name="sweeps">Sweeps, ≥ 0.</param>
+    /// <param name="seed">The run's seed.</param>
+    /// <param name="firstSweep">The global index of the first sweep (continue persistent chains with the previous firstSweep + sweeps).</param>
     /// <exception cref="ArgumentException">The model has no Gibbs blocks.</exception>
     public void Gibbs(int sweeps, ulong seed, ulong firstSweep)
     {
