@@ -193,6 +193,18 @@ internal static class OpenClProgram
     private static string Proposal(int k, string offset) =>
         $"float v = x{k}[i] - alpha * g{k}[i] + noise * ebm_rng_normal(seed, (uint)c, step, (uint)({offset} + i));";
 
+    /// <summary>The arguments of a move, in the order OpenClChains sets them: step size, noise scale, bounds, seed, step, move number.</summary>
+    private const string MoveArguments = "const float alpha, const float noise, const float lower, const float upper, const ulong seed, const ulong step, const int move";
+
+    /// <summary>A move that is not finite is not written; the chain's first such move is recorded for the host.</summary>
+    private static void WriteDivergence(SourceWriter w)
+    {
+        w.Open("if (!finite)");
+        w.Line("if (diverged[c] == 0) diverged[c] = move;");
+        w.Line("return;");
+        w.Close();
+    }
+
     private static void WriteUlaKernel(SourceWriter w, OpenClLayout layout)
     {
         var offsets = UnitOffsets(layout);
@@ -200,7 +212,7 @@ internal static class OpenClProgram
         w.Line("// One ULA move of every chain, x <- clamp(x - alpha*dE/dx + noise*z), noise = sqrt(2 alpha) rounded on the host, z unit");
         w.Line("// (offset of the group + i) of RandomStream(seed, chain, step) as in LangevinEngine.Unadjusted. A move that is not");
         w.Line("// finite is not written: the chain keeps its state and diverged[c] records the first such move.");
-        w.Open($"__kernel void {UlaStep}(__global const float* p, const int chains, {Rows(layout, "X", true)}, const float alpha, const float noise, const float lower, const float upper, const ulong seed, const ulong step, const int move, __global int* diverged)");
+        w.Open($"__kernel void {UlaStep}(__global const float* p, const int chains, {Rows(layout, "X", true)}, {MoveArguments}, __global int* diverged)");
         Prologue(w);
         LoadRows(w, layout, "X", "x", true);
         foreach (var s in layout.States)
@@ -214,10 +226,7 @@ internal static class OpenClProgram
             $"y{k}[i] = v;",
             "finite &= isfinite(v);",
         });
-        w.Open("if (!finite)");
-        w.Line("if (diverged[c] == 0) diverged[c] = move;");
-        w.Line("return;");
-        w.Close();
+        WriteDivergence(w);
         foreach (var s in layout.States)
         {
             int k = layout.StateIndex(s.Name);
@@ -237,7 +246,7 @@ internal static class OpenClProgram
         w.Line("// with log a = -E(y) + E(x) - (|x - y + alpha*dE/dx(y)|^2 - |y - x + alpha*dE/dx(x)|^2)/(4 alpha) against the uniform of unit");
         w.Line("// D + (D & 1), D the units of a chain. G and energies hold dE/dx and E at x between moves.");
         w.Line("// A proposal outside [lower, upper] is rejected; one that is not finite inside is rejected and recorded in diverged.");
-        w.Open($"__kernel void {MalaStep}(__global const float* p, const int chains, {Rows(layout, "X", true)}, {grads}, __global float* energies, const float alpha, const float noise, const float lower, const float upper, const ulong seed, const ulong step, const int move, __global int* accepted, __global int* diverged)");
+        w.Open($"__kernel void {MalaStep}(__global const float* p, const int chains, {Rows(layout, "X", true)}, {grads}, __global float* energies, {MoveArguments}, __global int* accepted, __global int* diverged)");
         Prologue(w);
         LoadRows(w, layout, "X", "x", true);
         foreach (var s in layout.States)
@@ -262,10 +271,7 @@ internal static class OpenClProgram
         w.Line("finite &= isfinite(ey);");
         foreach (var s in layout.States)
             w.Line($"for (int i = 0; i < {layout.StateSize(s)}; i++) finite &= isfinite(gy{layout.StateIndex(s.Name)}[i]);");
-        w.Open("if (!finite)");
-        w.Line("if (diverged[c] == 0) diverged[c] = move;");
-        w.Line("return;");
-        w.Close();
+        WriteDivergence(w);
         w.Line("ebm_real forward = 0, backward = 0;");
         EachGroup(w, layout, k => new[]
         {
