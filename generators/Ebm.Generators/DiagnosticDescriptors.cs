@@ -171,4 +171,11 @@ internal static class DiagnosticDescriptors
         "Binary group without a usable conditional",
         "The [Binary] group '{0}' has no conditional logits: {1}. The model is generated, but Gibbs sampling cannot update '{0}'. Let '{0}' enter only through sums and products of degree two or less (Dot, Mat * Vec, elementwise products), or declare it [State].",
         Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+    /// <summary>Two state groups whose names differ only in the case of the first letter, which the generated method names cannot tell apart.</summary>
+    public static DiagnosticDescriptor GroupNameClash { get; } = new DiagnosticDescriptor(
+        "EBM0024",
+        "State group names that differ only in their first letter's case",
+        "The state group '{0}' and the state group '{1}' would both name generated methods with '{2}' (ConditionalLogits{2}, FreeEnergy{2}, GaussianConditional{2}). Rename one of them.",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 }

@@ -72,7 +72,10 @@ public sealed partial class EnergyModelGenerator
             }
             WriteParameterGradient(writer, names, parameterGradient);
             if (names.Continuous.Count > 0)
+            {
                 WriteDirectionalParameterGradient(writer, names, EnergyPrograms.DirectionalParameterGradient(model));
+                WriteSecondDerivatives(writer, names, model);
+            }
             WriteStructure(writer, names, structure);
             WriteContract(writer, names);
             if (names.Continuous.Count > 0)

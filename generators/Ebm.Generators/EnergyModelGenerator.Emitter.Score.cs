@@ -32,6 +32,32 @@ public sealed partial class EnergyModelGenerator
             writer.Line($"{Support}.RequireCount(directions, {names.Continuous.Count}, {continuous}, nameof(directions));");
             writer.Line($"AccumulateDirectionalParameterGradient({rows}, {directions}, weights, gradient);");
             writer.Close();
+
+            writer.Line();
+            writer.Open($"void global::Ebm.IScoreModel.DirectionalSecondDerivative({memories} states, {memories} directions, {Span} values)");
+            writer.Line($"{Support}.RequireCount(states, {names.States.Count}, {groups}, nameof(states));");
+            writer.Line($"{Support}.RequireCount(directions, {names.Continuous.Count}, {continuous}, nameof(directions));");
+            writer.Line($"DirectionalSecondDerivative({rows}, {directions}, values);");
+            writer.Close();
+
+            writer.Line();
+            writer.Open($"void global::Ebm.IScoreModel.AccumulateDirectionalSecondDerivativeParameterGradient({memories} states, {memories} directions, {ReadOnlySpan} weights, {Span} gradient)");
+            writer.Line($"{Support}.RequireCount(states, {names.States.Count}, {groups}, nameof(states));");
+            writer.Line($"{Support}.RequireCount(directions, {names.Continuous.Count}, {continuous}, nameof(directions));");
+            writer.Line($"AccumulateDirectionalSecondDerivativeParameterGradient({rows}, {directions}, weights, gradient);");
+            writer.Close();
+
+            writer.Line();
+            writer.Open($"void global::Ebm.IScoreModel.Laplacian({memories} states, {Span} laplacians)");
+            writer.Line($"{Support}.RequireCount(states, {names.States.Count}, {groups}, nameof(states));");
+            writer.Line($"Laplacian({rows}, laplacians);");
+            writer.Close();
+
+            writer.Line();
+            writer.Open($"void global::Ebm.IScoreModel.AccumulateLaplacianParameterGradient({memories} states, {ReadOnlySpan} weights, {Span} gradient)");
+            writer.Line($"{Support}.RequireCount(states, {names.States.Count}, {groups}, nameof(states));");
+            writer.Line($"AccumulateLaplacianParameterGradient({rows}, weights, gradient);");
+            writer.Close();
         }
     }
 }

@@ -30,7 +30,7 @@ public sealed partial class EnergyModelGenerator
             writer.Line("};");
         }
 
-        private static string Pascal(string name) => char.ToUpperInvariant(name[0]) + name.Substring(1);
+        private static string Pascal(string name) => ModelNames.GroupSuffix(name);
 
         private static InputSpec State(ModelNames names, string group) => names.States.First(s => s.Name == group);
 

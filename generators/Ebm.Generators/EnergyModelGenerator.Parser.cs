@@ -195,6 +195,12 @@ public sealed partial class EnergyModelGenerator
                     Rank.Matrix => Shape.Matrix(unifier.NewSize(parameter.Name + "Rows"), unifier.NewSize(parameter.Name + "Cols")),
                     _ => Shape.Scalar,
                 };
+                if (role is Role.ContinuousState or Role.BinaryState
+                    && inputs.FirstOrDefault(other => other.IsState && ModelNames.GroupSuffix(other.Name) == ModelNames.GroupSuffix(parameter.Name)) is { } clash)
+                {
+                    Report(DiagnosticDescriptors.GroupNameClash, parameterSyntax.Identifier.GetLocation(), parameter.Name, clash.Name, ModelNames.GroupSuffix(parameter.Name));
+                    continue;
+                }
                 inputs.Add(new InputSpec(parameter.Name, role, shape));
             }
 

@@ -58,6 +58,7 @@ public class DiagnosticTests
         { "EBM0021", InModel("    public static Scalar Energy([State] Vec x, [Const] Scalar [|Layout|]) => Layout * Sum(x);") },
         { "EBM0022", InModel("    public static Scalar Energy([State] Vec x) => Sum(x);\n    public static int [|Create|]() => 1;") },
         { "EBM0022", InModel("    public static Scalar Energy([State] Vec x) => Sum(x);\n    public sealed class [|Model|] { }") },
+        { "EBM0024", InModel("    public static Scalar Energy([State] Vec v, [Binary] Vec h, [Binary] Vec [|H|]) => Dot(v, v) + Dot(h, h) + Dot(H, H);") },
     };
 
     [Theory]

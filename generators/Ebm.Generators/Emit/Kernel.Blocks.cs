@@ -17,6 +17,11 @@ internal sealed partial class Kernel
 
     public void Emit(SourceWriter w)
     {
+        if (lanes)
+        {
+            EmitLanes(w);
+            return;
+        }
         var buffers = Enumerable.Range(0, g.Count).Where(id => live[id] && storage[id] == Storage.Buffer && !inPlace.ContainsKey(id)).ToList();
         string? rented = null;
         if (buffers.Count > 0)
@@ -58,6 +63,8 @@ internal sealed partial class Kernel
         {
             if (storage[id] == Storage.Local)
                 w.Line($"float {name} = {Compute(id, Array.Empty<string>()).Text};");
+            else if (node.Shape.Rank != Rank.Scalar)
+                VectorizedBlock(w, id);
             else
                 Loops(w, node.Shape, varying[id], vars => new[] { $"{Element(name, node.Shape, varying[id], vars)} = {Compute(id, vars).Text};" });
             return;
@@ -257,6 +264,12 @@ internal sealed partial class Kernel
         {
             if (!batch)
                 Returned = node is int e ? Value(e, Array.Empty<string>()).Text : "0f";
+            else if (node is null)
+            {
+                w.Line();
+                w.Line($"// {output.Name} = 0 identically");
+                w.Line($"{destination}.Clear();");
+            }
             else if (node is int e && !inPlace.ContainsKey(e))
             {
                 w.Line();

@@ -25,13 +25,17 @@ internal sealed partial class Kernel
     };
 
     /// <summary>The element of a stored value: row r of a batch when it varies, then row-major within the row.</summary>
-    private string Element(string name, Shape shape, bool perRow, IReadOnlyList<string> vars) => shape.Rank switch
+    private string Element(string name, Shape shape, bool perRow, IReadOnlyList<string> vars) =>
+        shape.Rank == Rank.Scalar && !perRow ? name : $"{name}[{Index(shape, perRow, vars)}]";
+
+    /// <summary>The index of an element in its stored span: row r first when the value varies per row.</summary>
+    private string Index(Shape shape, bool perRow, IReadOnlyList<string> vars) => shape.Rank switch
     {
-        Rank.Scalar => perRow ? $"{name}[{r}]" : name,
-        Rank.Vector => perRow ? $"{name}[{r} * {bind.Sizes[shape.Length]} + {vars[0]}]" : $"{name}[{vars[0]}]",
+        Rank.Scalar => perRow ? r : "0",
+        Rank.Vector => perRow ? $"{r} * {bind.Sizes[shape.Length]} + {vars[0]}" : vars[0],
         _ => perRow
-            ? $"{name}[({r} * {bind.Sizes[shape.Rows]} + {vars[0]}) * {bind.Sizes[shape.Cols]} + {vars[1]}]"
-            : $"{name}[{vars[0]} * {bind.Sizes[shape.Cols]} + {vars[1]}]",
+            ? $"({r} * {bind.Sizes[shape.Rows]} + {vars[0]}) * {bind.Sizes[shape.Cols]} + {vars[1]}"
+            : $"{vars[0]} * {bind.Sizes[shape.Cols]} + {vars[1]}",
     };
 
     /// <summary>The operation of node <paramref name="id"/> applied to its operands' elements.</summary>

@@ -42,6 +42,8 @@ internal sealed partial class Kernel
     private readonly KernelBindings bind;
     private readonly NameTable names;
     private readonly bool batch;
+    // A batch whose products need no GEMM runs one row per SIMD lane over tiles of rows (Kernel.Lanes.cs).
+    private readonly bool lanes;
     private readonly bool[] live, varying, cheap;
     // Whether a node descends from the row weight: the adjoints of a weight-seeded pass, which the comments mark.
     private readonly bool[] weighted;
@@ -54,6 +56,8 @@ internal sealed partial class Kernel
     private readonly List<OutputPlan> outputs = new();
     // Loop indices and the accumulators of reductions: declared only inside loops, so one name each serves every block.
     private readonly string r, i, j, sum, element;
+    // Lane mode only: the tile's capacity, its first row and row count, and the lane index.
+    private readonly string tile = "", first = "", rows = "", lane = "";
 
     /// <summary>A term ±α·Σᵣ uᵣvᵣᵀ of a parameter gradient, which one GEMM adds: Uᵀ·V over the batch.</summary>
     private sealed record GemmTerm(int U, int V, bool Negative, int? Scale);
@@ -109,6 +113,17 @@ internal sealed partial class Kernel
 
         MarkLive(roots);
         CountUses();
+        // Lanes pay off only where something depends on the state; a batch of constants stays row-major.
+        lanes = batch && outputs.All(o => o.Terms is null)
+            && Enumerable.Range(0, n).Any(id => live[id] && varying[id])
+            && !Enumerable.Range(0, n).Any(id => live[id] && IsBatchGemm(id));
+        if (lanes)
+        {
+            tile = names.Fresh("tile");
+            first = names.Fresh("first");
+            rows = names.Fresh("rows");
+            lane = names.Fresh("l");
+        }
         Place();
     }
 
@@ -229,7 +244,7 @@ internal sealed partial class Kernel
             storage[id] = node.Shape.Rank == Rank.Scalar && !varying[id] ? Storage.Local : Storage.Buffer;
             // The energy of a batch and the state gradients are computed straight into the caller's span when
             // they have its layout: one row per state in a batch, the whole span for one state.
-            if (StoredOutput(id) is { } destination && (batch ? varying[id] : storage[id] == Storage.Buffer))
+            if (!lanes && StoredOutput(id) is { } destination && (batch ? varying[id] : storage[id] == Storage.Buffer))
             {
                 storage[id] = Storage.Buffer;
                 inPlace[id] = destination;
@@ -283,12 +298,20 @@ internal sealed partial class Kernel
     private bool IsCheapExpression(int id) =>
         g[id].Op is IrOp.Negate or IrOp.Add or IrOp.Subtract or IrOp.Multiply or IrOp.Divide && g[id].Args.All(arg => cheap[arg]);
 
-    /// <summary>The C# expression for the number of floats a stored node takes: its elements, times the batch when it varies.</summary>
+    /// <summary>Whether the node is a product over the batch with a shared matrix, which one GEMM computes.</summary>
+    private bool IsBatchGemm(int id) => g[id].Op switch
+    {
+        IrOp.MatVec => varying[g[id].Args[1]] && !varying[g[id].Args[0]],
+        IrOp.VecMat => varying[g[id].Args[0]] && !varying[g[id].Args[1]],
+        _ => false,
+    };
+
+    /// <summary>The C# expression for the number of floats a stored node takes: its elements, times the batch (or the tile) when it varies.</summary>
     private string Length(int id)
     {
         var factors = new List<string>();
         if (varying[id])
-            factors.Add(bind.Count);
+            factors.Add(lanes ? tile : bind.Count);
         factors.AddRange(g.ShapeOf(id).Sizes.Select(s => bind.Sizes[s]));
         return factors.Count == 0 ? "1" : string.Join(" * ", factors);
     }

@@ -65,4 +65,7 @@ internal sealed class ModelNames
 
     /// <summary>The names of the state groups, for messages: "v, h".</summary>
     public string StateList => string.Join(", ", States.Select(s => s.Name));
+
+    /// <summary>A state group's name as the suffix of its generated methods (ConditionalLogitsH): the first letter upper-cased.</summary>
+    public static string GroupSuffix(string name) => char.ToUpperInvariant(name[0]) + name.Substring(1);
 }

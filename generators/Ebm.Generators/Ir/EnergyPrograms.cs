@@ -80,5 +80,60 @@ internal static class EnergyPrograms
 
     private const string DirectionalObjective = "(u·∇ₓE)";
 
+    /// <summary>The name of the output of <see cref="DirectionalSecondDerivative"/>, as its comments print it.</summary>
+    public const string SecondDerivativeName = "uᵀ∇ₓ²E u";
+
+    private const string SecondDerivativeObjective = "(uᵀ∇ₓ²E u)";
+
+    /// <summary>
+    /// uᵀ∇ₓ²E u per row, summed over the continuous groups: reverse mode over Σₓ uₓ·∇ₓE (itself a reverse pass)
+    /// gives the Hessian-vector product ∇ₓ²E u, dotted with u. With u a unit vector eₖ it is ∂²E/∂xₖ², so the
+    /// Laplacian is a sum of these; with random u it is the curvature sliced score matching needs.
+    /// </summary>
+    public static IrProgram DirectionalSecondDerivative(ModelSpec model)
+    {
+        var (graph, _, root) = SecondDerivative(model);
+        return new IrProgram(graph, new[] { new IrOutput(OutputKind.Energy, SecondDerivativeName, root) });
+    }
+
+    /// <summary>The weighted parameter gradient of uᵀ∇ₓ²E u: a third reverse pass, seeded with the row's weight.</summary>
+    public static IrProgram SecondDerivativeParameterGradient(ModelSpec model)
+    {
+        var (graph, inputs, root) = SecondDerivative(model);
+        var parameters = model.Inputs.Where(i => i.Role == Role.Trainable).ToList();
+        if (root is not int q)
+            return new IrProgram(graph, parameters.Select(p => new IrOutput(OutputKind.ParameterGradient, p.Name, null)).ToList(), SecondDerivativeObjective);
+        int weight = graph.Input(WeightName, IrInputKind.Weight, Shape.Scalar);
+        var third = ReverseMode.Differentiate(graph, q, weight, parameters.Select(p => inputs[p.Name]).ToList(), SecondDerivativeObjective);
+        return new IrProgram(graph, parameters.Select(p => new IrOutput(OutputKind.ParameterGradient, p.Name, Adjoint(third, inputs[p.Name]))).ToList(), SecondDerivativeObjective);
+    }
+
+    private static (IrGraph Graph, Dictionary<string, int> Inputs, int? Root) SecondDerivative(ModelSpec model)
+    {
+        var graph = new IrGraph();
+        var (energy, inputs) = Lowering.Lower(graph, model);
+        var states = model.Inputs.Where(i => i.Role == Role.ContinuousState).ToList();
+        var gradients = ReverseMode.Differentiate(graph, energy, graph.Constant(1), states.Select(s => inputs[s.Name]).ToList());
+        // Every direction is an input, used or not, so that the generated method takes one per continuous group.
+        var directions = states.ToDictionary(s => s.Name, s => graph.Input(DirectionName(s.Name), IrInputKind.Direction, s.Shape));
+        int? Contract(Dictionary<int, int> adjoints)
+        {
+            int? total = null;
+            foreach (var state in states)
+            {
+                if (Adjoint(adjoints, inputs[state.Name]) is not int value)
+                    continue;
+                int term = graph.Reduce(IrOp.Sum, graph.Multiply(directions[state.Name], value));
+                total = total is int t ? graph.Add(t, term) : term;
+            }
+            return total;
+        }
+
+        if (Contract(gradients) is not int directional)
+            return (graph, inputs, null);
+        var hessianTimesU = ReverseMode.Differentiate(graph, directional, graph.Constant(1), states.Select(s => inputs[s.Name]).ToList(), DirectionalObjective);
+        return (graph, inputs, Contract(hessianTimesU));
+    }
+
     private static int? Adjoint(Dictionary<int, int> adjoints, int input) => adjoints.TryGetValue(input, out int adjoint) ? adjoint : null;
 }

@@ -85,11 +85,12 @@ internal sealed class LangevinEngine
             {
                 (int first, int count) = Chunk(k);
                 field.Evaluate(_xChunk[from][k], _gChunk[from][k], _e[from].AsSpan(first, count));
-                float[] z = ArrayPool<float>.Shared.Rent(Math.Max(_units, 1));
+                float[] z = ArrayPool<float>.Shared.Rent(Math.Max(count * _units, 1));
+                Normals(first, step, z.AsSpan(0, count * _units));
                 bad[k] = -1;
                 for (int c = first; c < first + count; c++)
                 {
-                    Normals(new RandomStream(_settings.Seed, (uint)c, step), z.AsSpan(0, _units));
+                    int zRow = (c - first) * _units;
                     float clip = Clip(_g[from], c, alpha);
                     bool finite = true;
                     for (int g = 0; g < _sizes.Length; g++)
@@ -98,7 +99,7 @@ internal sealed class LangevinEngine
                         float[] x = _x[from][g], grad = _g[from][g], y = _x[to][g];
                         for (int i = 0; i < n; i++)
                         {
-                            float v = x[row + i] - clip * alpha * grad[row + i] + noise * z[_offsets[g] + i];
+                            float v = x[row + i] - clip * alpha * grad[row + i] + noise * z[zRow + _offsets[g] + i];
                             v = Math.Clamp(v, _settings.LowerBound, _settings.UpperBound);
                             y[row + i] = v;
                             finite &= float.IsFinite(v);
@@ -144,11 +145,12 @@ internal sealed class LangevinEngine
             Parallel.For(0, _chunks, Options(), k =>
             {
                 (int first, int count) = Chunk(k);
-                float[] z = ArrayPool<float>.Shared.Rent(Math.Max(_units, 1));
+                float[] z = ArrayPool<float>.Shared.Rent(Math.Max(count * _units, 1));
+                Normals(first, step, z.AsSpan(0, count * _units));
                 Span<bool> inBox = stackalloc bool[ChunkSize];
                 for (int c = first; c < first + count; c++)
                 {
-                    Normals(new RandomStream(_settings.Seed, (uint)c, step), z.AsSpan(0, _units));
+                    int zRow = (c - first) * _units;
                     float clip = Clip(_g[from], c, alpha);
                     bool inside = true;
                     for (int g = 0; g < _sizes.Length; g++)
@@ -157,7 +159,7 @@ internal sealed class LangevinEngine
                         float[] x = _x[from][g], grad = _g[from][g], y = _x[to][g];
                         for (int i = 0; i < n; i++)
                         {
-                            float v = x[row + i] - clip * alpha * grad[row + i] + noise * z[_offsets[g] + i];
+                            float v = x[row + i] - clip * alpha * grad[row + i] + noise * z[zRow + _offsets[g] + i];
                             y[row + i] = v;
                             inside &= v >= _settings.LowerBound && v <= _settings.UpperBound;
                         }
@@ -233,28 +235,11 @@ internal sealed class LangevinEngine
         return -(double)_e[to][c] + _e[from][c] - (backward - forward) / (4.0 * alpha);
     }
 
-    /// <summary>
-    /// RandomStream.Normal(u) for u = 0 … n − 1, bit for bit. A chain holds few units, and FillNormal's chunked
-    /// path costs more than the Philox blocks themselves at that size, so short rows convert block by block.
-    /// </summary>
-    private static void Normals(RandomStream stream, Span<float> z)
+    /// <summary>RandomStream(seed, c, step).Normal(u) for the chunk's chains c, rows of D units; across chains in SIMD lanes.</summary>
+    private void Normals(int first, ulong step, Span<float> z)
     {
-        if (z.Length > 64)
-        {
-            stream.FillNormal(z);
-            return;
-        }
-        for (int b = 0; 4 * b < z.Length; b++)
-        {
-            Philox4x32Block block = stream.Block((uint)b);
-            NormalPair first = BoxMuller.ToSingle(block.W0, block.W1);
-            NormalPair second = BoxMuller.ToSingle(block.W2, block.W3);
-            int u = 4 * b, left = z.Length - u;
-            z[u] = first.Z0;
-            if (left > 1) z[u + 1] = first.Z1;
-            if (left > 2) z[u + 2] = second.Z0;
-            if (left > 3) z[u + 3] = second.Z1;
-        }
+        if (_units > 0)
+            RandomStreams.FillNormal(_settings.Seed, (uint)first, step, _units, z);
     }
 
     /// <summary>The factor that brings chain c's drift −α∇E down to MaxDriftNorm (1 when it is within it).</summary>

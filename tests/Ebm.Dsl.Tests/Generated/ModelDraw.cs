@@ -7,15 +7,17 @@ namespace Ebm.Dsl.Tests.Generated;
 /// The random draws of one property case, all finite and in float: a seed from FsCheck drives a
 /// System.Random, so a failure reports the seed that reproduces it.
 /// </summary>
-public sealed class ModelDraw(int seed)
+public sealed class ModelDraw(int seed, bool wide = false)
 {
     private readonly Random random = new(seed);
 
     public int Seed => seed;
 
-    public int Size() => random.Next(1, 5);
+    /// <summary>A free size: 1 to 4, or for a wide draw 9 to 21, past a vector so that vectorised loops run with a remainder.</summary>
+    public int Size() => wide ? random.Next(9, 22) : random.Next(1, 5);
 
-    public int Count() => random.Next(1, 6);
+    /// <summary>A batch size: mostly a few rows, one time in four past one or two 64-row tiles of lane-mode code, with a partial last tile.</summary>
+    public int Count() => random.Next(4) == 0 ? random.Next(60, 140) : random.Next(1, 6);
 
     public float Positive() => (float)(0.5 + random.NextDouble() * 1.5);
 

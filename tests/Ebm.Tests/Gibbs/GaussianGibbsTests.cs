@@ -66,4 +66,14 @@ public sealed class GaussianGibbsTests
             Assert.True(Math.Abs(mean - expected) < 4 * sd / Math.Sqrt(n), $"v[{i}]: mean {mean}, expected {expected}");
         }
     }
+
+    [Fact]
+    public void A_zero_sigma_is_no_gaussian_and_stops_the_sweep_with_the_group_and_chain()
+    {
+        var model = TestModels.GbRbm(2, 3, sigma: 0f, scale: 0.6f, seed: 17);
+        float[][] start = [new float[4 * 2], TestModels.RandomBinaryStates(model, 4, 2)[1]];
+        var error = Assert.Throws<InvalidOperationException>(() => GibbsSampler.Run(model, start, new GibbsOptions(2, 3)));
+        Assert.Contains("Gaussian group 'v'", error.Message);
+        Assert.Contains("chain 0, unit 0", error.Message);
+    }
 }

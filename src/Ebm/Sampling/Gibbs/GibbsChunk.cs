@@ -80,7 +80,10 @@ internal sealed class GibbsChunk
         {
             Span<float> c = conditionals[slot.Index];
             if (slot.IsGaussian)
+            {
                 model.GaussianConditional(slot.Name, readRows, c, variances[slot.Index]);
+                RequireProperGaussian(slot, variances[slot.Index]);
+            }
             else
             {
                 model.ConditionalLogits(slot.Name, readRows, c);
@@ -106,6 +109,20 @@ internal sealed class GibbsChunk
                 else
                     stream.FillBernoulliLogit(c, row, slot.FirstUnit);
             }
+        }
+    }
+
+    // The generator checks that the energy is quadratic in the group with a diagonal Hessian, but not the sign of
+    // that Hessian, which depends on the parameter values: a non-positive or non-finite variance is no Gaussian.
+    private void RequireProperGaussian(GibbsGroupSlot slot, float[] variance)
+    {
+        for (int k = 0; k < Count * slot.Size; k++)
+        {
+            float v = variance[k];
+            if (!(v > 0f && float.IsFinite(v)))
+                throw new InvalidOperationException(
+                    $"The conditional of Gaussian group '{slot.Name}' has variance {v} at chain {FirstRow + k / slot.Size}, unit {k % slot.Size}: " +
+                    "the energy is not a proper Gaussian in that group at these parameter values (its quadratic coefficient must be positive and finite).");
         }
     }
 

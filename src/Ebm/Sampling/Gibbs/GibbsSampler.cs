@@ -40,7 +40,7 @@ public static class GibbsSampler
         var chunks = Enumerable.Range(0, (chains + ChunkRows - 1) / ChunkRows)
             .Select(k => new GibbsChunk(model, blocks, options.Seed, states, k * ChunkRows, Math.Min(ChunkRows, chains - k * ChunkRows), null))
             .ToArray();
-        Parallel.ForEach(chunks, new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism }, chunk =>
+        Parallelism.ForEach(chunks, options.MaxDegreeOfParallelism, chunk =>
         {
             for (int s = 1; s <= options.Sweeps; s++)
             {

@@ -53,7 +53,7 @@ public static class ParallelTempering
             })
             .ToArray();
         ulong stepsPerSweep = (ulong)blocks.Count + 1;
-        Parallel.ForEach(workers, new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism }, w =>
+        Parallelism.ForEach(workers, options.MaxDegreeOfParallelism, w =>
         {
             for (int s = 1; s <= options.Sweeps; s++)
             {
