@@ -29,14 +29,13 @@ public sealed partial class EnergyModelGenerator
             writer.Line($"/// <summary>The energy model <c>{model.ClassName}</c> bound to its parameter values: energies and gradients in float.</summary>");
             writer.Line(GeneratedCode);
             var structure = Structure.StructureAnalysis.Analyze(model);
-            // IScoreModel and IGibbsModel both extend IEnergyModel, which is named only when neither applies.
+            // IScoreModel, IGibbsModel and IOpenClModel all extend IEnergyModel, so it is not named.
             var contracts = new List<string>();
             if (!structure.IsEmpty)
                 contracts.Add("global::Ebm.IGibbsModel");
             if (names.Continuous.Count > 0)
                 contracts.Add("global::Ebm.IScoreModel");
-            if (contracts.Count == 0)
-                contracts.Add("global::Ebm.IEnergyModel");
+            contracts.Add("global::Ebm.IOpenClModel");
             writer.Open($"public sealed class Model : {string.Join(", ", contracts)}");
             writer.Open($"internal Model({parameters} parameters)");
             writer.Line("global::System.ArgumentNullException.ThrowIfNull(parameters);");
@@ -82,6 +81,7 @@ public sealed partial class EnergyModelGenerator
             if (names.Continuous.Count > 0)
                 WriteScoreContract(writer, names);
             WriteStructureContract(writer, names, structure);
+            WriteOpenCl(writer, names, structure);
             writer.Close();
         }
 

@@ -40,6 +40,22 @@ public static class StandardWorkloads
         return start;
     }
 
+    /// <summary>
+    /// The Gibbs workload: a 784×500 Bernoulli RBM (Fashion-MNIST's visibles, the peers' hiddens) with the seeded
+    /// factory's N(0, 0.01²) weights and zero biases; the work of a sweep does not depend on the values.
+    /// </summary>
+    public static BernoulliRbm.Model Rbm784x500() => BernoulliRbm.Create(BernoulliRbm.Parameters.Create(784, 500, seed: 0));
+
+    /// <summary>Chains × dimension binary starting states, each unit 1 with probability ½, row-major, from <paramref name="seed"/>.</summary>
+    public static float[] BernoulliStart(int chains, int dimension, ulong seed)
+    {
+        var start = new float[checked(chains * dimension)];
+        var half = new float[start.Length];
+        Array.Fill(half, 0.5f);
+        new RandomStream(seed, 0, 0).FillBernoulli(half, start);
+        return start;
+    }
+
     /// <summary>Chains × dimension starting states drawn from U(0, 1], row-major, from <paramref name="seed"/>.</summary>
     public static float[] UniformStart(int chains, int dimension, ulong seed)
     {

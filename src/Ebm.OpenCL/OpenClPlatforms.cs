@@ -33,7 +33,17 @@ public static class OpenClPlatforms
 
     /// <summary>Every platform with its devices.</summary>
     /// <exception cref="OpenClUnavailableException">No loader or no platform is installed.</exception>
-    public static unsafe IReadOnlyList<OpenClPlatform> List()
+    public static IReadOnlyList<OpenClPlatform> List()
+    {
+        // Serialised: PoCL initialises its devices on the first query and, queried from two threads at once,
+        // answered one of them CL_DEVICE_NOT_FOUND (seen in the device tests, which run classes in parallel).
+        lock (s_listing)
+            return ListUnlocked();
+    }
+
+    private static readonly object s_listing = new();
+
+    private static unsafe IReadOnlyList<OpenClPlatform> ListUnlocked()
     {
         CL cl = Api;
         uint count = 0;

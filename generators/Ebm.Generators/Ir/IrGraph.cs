@@ -44,6 +44,23 @@ internal sealed partial class IrGraph
             adjointOf[adjoint] = (forward, objective);
     }
 
+    /// <summary>Which nodes the given roots depend on, themselves included: the values a program must compute.</summary>
+    public bool[] Reachable(IEnumerable<int> roots)
+    {
+        var reached = new bool[nodes.Count];
+        var stack = new Stack<int>(roots);
+        while (stack.Count > 0)
+        {
+            int id = stack.Pop();
+            if (reached[id])
+                continue;
+            reached[id] = true;
+            foreach (int arg in nodes[id].Args)
+                stack.Push(arg);
+        }
+        return reached;
+    }
+
     public bool IsConstant(int id, out double value)
     {
         value = nodes[id].Value;

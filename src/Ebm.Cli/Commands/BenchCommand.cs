@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Ebm.LinearAlgebra;
 using Ebm.Models;
+using Ebm.OpenCL;
 using Ebm.Sampling;
 
 namespace Ebm.Cli.Commands;
@@ -11,7 +12,7 @@ internal static class BenchCommand
 {
     /// <summary>The result every bench workload prints: {"workload", "throughput", "unit"} plus its shape.</summary>
     internal sealed record BenchResult(string Workload, double Throughput, string Unit, int? M = null, int? K = null, int? N = null, int? Threads = null,
-        int? Chains = null, int? Steps = null);
+        int? Chains = null, int? Steps = null, string? Backend = null, string? Device = null);
 
     public static Command Create(Func<ParseResult, CliContext> contextOf)
     {
@@ -25,6 +26,7 @@ internal static class BenchCommand
             "ULA on the 784-256-256-1 SiLU energy (α = 0.001) from U(0, 1], in chain-steps/s.",
             chains: 128, steps: 60, stepSize: 1e-3f,
             () => StandardWorkloads.Mlp784(), c => StandardWorkloads.UniformStart(c, 784, seed: 1)));
+        bench.Subcommands.Add(GibbsRbm(contextOf));
         return bench;
     }
 
@@ -60,33 +62,98 @@ internal static class BenchCommand
         var chainsOption = new Option<int>("--chains") { Description = "Number of chains.", DefaultValueFactory = _ => chains };
         var stepsOption = new Option<int>("--steps") { Description = "Steps per timed run.", DefaultValueFactory = _ => steps };
         var repeats = new Option<int>("--repeats") { Description = "Timed runs after one warm-up run; the median is reported.", DefaultValueFactory = _ => 5 };
+        var (backendOption, deviceOption) = BackendOptions();
 
-        var command = new Command(name, description) { chainsOption, stepsOption, repeats };
+        var command = new Command(name, description) { chainsOption, stepsOption, repeats, backendOption, deviceOption };
         command.SetAction(parse =>
         {
             CliContext cli = contextOf(parse);
             int c = Positive(parse.GetValue(chainsOption), "--chains"), t = Positive(parse.GetValue(stepsOption), "--steps");
             int r = Positive(parse.GetValue(repeats), "--repeats");
+            Target target = Backend(cli, parse, backendOption, deviceOption);
             IEnergyModel m = model();
             float[] x0 = start(c);
             var options = new LangevinOptions(stepSize, t, Seed: 7);
-            cli.Info($"{name}: {c} chains × {t} steps, {r} timed runs …");
-            // One untimed run first, as the peers do: it pays for JIT compilation and pool warm-up.
-            Sampling.Langevin.Ula(m, [x0], options);
-            var seconds = new double[r];
-            for (int i = 0; i < r; i++)
-            {
-                long begin = Stopwatch.GetTimestamp();
-                Sampling.Langevin.Ula(m, [x0], options);
-                seconds[i] = Stopwatch.GetElapsedTime(begin).TotalSeconds;
-            }
-            Array.Sort(seconds);
-            double rate = (double)c * t / seconds[r / 2];
-            cli.Result(new BenchResult(name, Math.Round(rate), "chain-steps/s", Threads: Environment.ProcessorCount, Chains: c, Steps: t),
-                $"{name}: {rate:N0} chain-steps/s ({c} chains, median of {r} runs of {t} steps)");
+            cli.Info($"{name}: {c} chains × {t} steps on {target}, {r} timed runs …");
+            // One untimed run first, as the peers do: it pays for JIT compilation, pool warm-up and the kernels' build.
+            double seconds = Median(r, () => Samplers.Ula(m, [x0], options, target.Backend));
+            double rate = (double)c * t / seconds;
+            cli.Result(new BenchResult(name, Math.Round(rate), "chain-steps/s", Threads: Environment.ProcessorCount, Chains: c, Steps: t,
+                    Backend: target.Name, Device: target.Device),
+                $"{name}: {rate:N0} chain-steps/s ({c} chains, median of {r} runs of {t} steps, {target})");
             return EbmCommand.Success;
         });
         return command;
+    }
+
+    private static Command GibbsRbm(Func<ParseResult, CliContext> contextOf)
+    {
+        var chainsOption = new Option<int>("--chains") { Description = "Number of chains.", DefaultValueFactory = _ => 1_000 };
+        var sweepsOption = new Option<int>("--sweeps") { Description = "Sweeps (v then h) per timed run.", DefaultValueFactory = _ => 10 };
+        var repeats = new Option<int>("--repeats") { Description = "Timed runs after one warm-up run; the median is reported.", DefaultValueFactory = _ => 3 };
+        var (backendOption, deviceOption) = BackendOptions();
+
+        var command = new Command("gibbs-rbm",
+            "Block Gibbs sweeps of a 784×500 Bernoulli RBM (seeded N(0, 0.01²) weights) from Bernoulli(½) states, in chain-sweeps/s.")
+        { chainsOption, sweepsOption, repeats, backendOption, deviceOption };
+        command.SetAction(parse =>
+        {
+            CliContext cli = contextOf(parse);
+            int c = Positive(parse.GetValue(chainsOption), "--chains"), t = Positive(parse.GetValue(sweepsOption), "--sweeps");
+            int r = Positive(parse.GetValue(repeats), "--repeats");
+            Target target = Backend(cli, parse, backendOption, deviceOption);
+            var model = StandardWorkloads.Rbm784x500();
+            float[][] start = [StandardWorkloads.BernoulliStart(c, 784, seed: 1), StandardWorkloads.BernoulliStart(c, 500, seed: 2)];
+            var options = new GibbsOptions(t, Seed: 7);
+            cli.Info($"gibbs-rbm: {c} chains × {t} sweeps on {target}, {r} timed runs …");
+            double seconds = Median(r, () => Samplers.Gibbs(model, start, options, target.Backend));
+            double rate = (double)c * t / seconds;
+            cli.Result(new BenchResult("gibbs-rbm", Math.Round(rate), "chain-sweeps/s", Threads: Environment.ProcessorCount, Chains: c, Steps: t,
+                    Backend: target.Name, Device: target.Device),
+                $"gibbs-rbm: {rate:N0} chain-sweeps/s ({c} chains, median of {r} runs of {t} sweeps, {target})");
+            return EbmCommand.Success;
+        });
+        return command;
+    }
+
+    private static (Option<string> Backend, Option<string?> Device) BackendOptions() =>
+        (new Option<string>("--backend") { Description = "cpu (generated C#) or opencl.", DefaultValueFactory = _ => "cpu" }.AcceptOnlyFromAmong("cpu", "opencl"),
+         new Option<string?>("--device") { Description = $"The OpenCL device: gpu, cpu, accelerator or part of its name (default: {OpenClPlatforms.DeviceVariable}, else the first GPU, else the first device)." });
+
+    /// <summary>Where a bench runs: the backend asked for, and the device's name when it runs on one.</summary>
+    private sealed record Target(SamplerBackend Backend, string? Device)
+    {
+        public string Name => Device is null ? "cpu" : "opencl";
+
+        public override string ToString() => Device is null ? "the CPU" : "OpenCL " + Device;
+    }
+
+    /// <summary>
+    /// The backend asked for. Where OpenCL was asked for and no platform exists, the samplers say so once on stderr and
+    /// run on the CPU, and the result names the CPU; an unknown --device fails here, before any work, listing the devices.
+    /// </summary>
+    private static Target Backend(CliContext cli, ParseResult parse, Option<string> backend, Option<string?> device)
+    {
+        SamplerBackend asked = SamplerBackend.Parse(parse.GetValue(backend)!, parse.GetValue(device));
+        Samplers.Notice = cli.Error.WriteLine;
+        if (!asked.IsOpenCl || !OpenClPlatforms.Probe().IsAvailable)
+            return new Target(asked, null);
+        return new Target(asked, OpenClContexts.Shared(asked.Device).Device.DisplayName);
+    }
+
+    /// <summary>The median time of <paramref name="runs"/> timed runs after one untimed one.</summary>
+    private static double Median(int runs, Action run)
+    {
+        run();
+        var seconds = new double[runs];
+        for (int i = 0; i < runs; i++)
+        {
+            long begin = Stopwatch.GetTimestamp();
+            run();
+            seconds[i] = Stopwatch.GetElapsedTime(begin).TotalSeconds;
+        }
+        Array.Sort(seconds);
+        return seconds[runs / 2];
     }
 
     private static int Positive(int value, string option) =>
