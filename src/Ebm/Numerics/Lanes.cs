@@ -58,7 +58,9 @@ public static class Lanes
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<float> Exp(Vector<float> x)
     {
-        Vector<float> clamped = Vector.Min(Vector.Max(x, new Vector<float>(-104f)), new Vector<float>(89f));
+        // The native min, max and conversion skip the IEEE NaN and overflow fix-ups, which cost as much as the
+        // polynomial: a NaN lane is restored at the end, and the clamp keeps k well inside int range.
+        Vector<float> clamped = Vector.MinNative(Vector.MaxNative(x, new Vector<float>(-104f)), new Vector<float>(89f));
         Vector<float> k = Vector.Round(clamped * new Vector<float>(1.44269504088896341f));
         Vector<float> r = Vector.FusedMultiplyAdd(k, new Vector<float>(-0.693359375f), clamped);
         r = Vector.FusedMultiplyAdd(k, new Vector<float>(2.12194440e-4f), r);
@@ -69,7 +71,7 @@ public static class Lanes
         p = Vector.FusedMultiplyAdd(p, r, new Vector<float>(1.6666665459e-1f));
         p = Vector.FusedMultiplyAdd(p, r, new Vector<float>(5.0000001201e-1f));
         p = Vector.FusedMultiplyAdd(p, r * r, r) + Vector<float>.One;
-        Vector<int> n = Vector.ConvertToInt32(k);
+        Vector<int> n = Vector.ConvertToInt32Native(k);
         Vector<int> half = Vector.ShiftRightArithmetic(n, 1);
         Vector<float> scale1 = Vector.ShiftLeft(half + new Vector<int>(127), 23).As<int, float>();
         Vector<float> scale2 = Vector.ShiftLeft(n - half + new Vector<int>(127), 23).As<int, float>();
@@ -157,7 +159,9 @@ public static class Lanes
     /// <returns>max(x, y).</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<float> Max(Vector<float> x, Vector<float> y) =>
-        Vector.ConditionalSelect(Vector.Equals(x, x), Vector.ConditionalSelect(Vector.Equals(y, y), Vector.Max(x, y), y), x);
+        // MaxNative(y, x) returns x where either is NaN on x86 (and NaN on Arm), which keeps a NaN already in x;
+        // the select brings in a NaN of y. Three instructions instead of the IEEE maximum's eight.
+        Vector.ConditionalSelect(Vector.Equals(y, y), Vector.MaxNative(y, x), y);
 
     /// <summary>
     /// The shift of a log-sum-exp or softmax: the maximum where it is finite, 0 where it is ±∞ or NaN, so that

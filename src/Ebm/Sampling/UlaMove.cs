@@ -27,8 +27,8 @@ internal static class UlaMove
             for (; i <= n - Vector<float>.Count; i += Vector<float>.Count)
             {
                 Vector<float> v = new Vector<float>(x.Slice(i)) - a * new Vector<float>(gradient.Slice(i)) + s * new Vector<float>(z.Slice(i));
-                // Math.Clamp keeps a NaN; the vector min and max might not, so NaN lanes keep v.
-                v = Vector.ConditionalSelect(Vector.Equals(v, v), Vector.Min(Vector.Max(v, lo), hi), v);
+                // Math.Clamp keeps a NaN; the native min and max do not, so NaN lanes keep v.
+                v = Vector.ConditionalSelect(Vector.Equals(v, v), Vector.MinNative(Vector.MaxNative(v, lo), hi), v);
                 v.CopyTo(y.Slice(i));
                 if (bad < 0 && !Vector.LessThanAll(Vector.Abs(v), infinity))
                     bad = i + FirstNonFinite(y.Slice(i, Vector<float>.Count));
