@@ -12,4 +12,10 @@ if (args is ["gemm-throughput", var m, var n, var k, var seconds, var threads])
     Console.WriteLine($$"""{"workload": "sgemm {{m}}x{{k}} @ {{k}}x{{n}}", "gflops": {{gflops.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)}}, "threads": {{threads}}, "blas": "Ebm"}""");
     return;
 }
+// `... -- ais-rbm RUNS FRACTION` times AIS on a BernoulliRbm 784×500 with FRACTION of the paper's 14,500 βs.
+if (args is ["ais-rbm", var runs, var fraction])
+{
+    Console.WriteLine(AisTiming.Measure(int.Parse(runs), double.Parse(fraction, System.Globalization.CultureInfo.InvariantCulture)));
+    return;
+}
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
