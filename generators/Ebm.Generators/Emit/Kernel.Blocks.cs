@@ -118,6 +118,11 @@ internal sealed partial class Kernel
         }
 
         Shape shape = g.ShapeOf(node.Args[0]);
+        if (shape.Rank != Rank.Scalar)
+        {
+            VectorizedReduction(w, id);
+            return;
+        }
         string name = identifier[id]!;
         string sum = varying[id] ? this.sum : name;
         IReadOnlyList<string> Body(IReadOnlyList<string> vars)

@@ -54,4 +54,93 @@ internal sealed partial class Kernel
             return new LaneCode(scalar.Text, scalar.Precedence, false);
         return new LaneCode($"{Lanes}.Load({identifier[id]}, {Index(g.ShapeOf(id), varying[id], vars)})", Primary, true);
     }
+
+    /// <summary>
+    /// Sum, Dot or Norm2 of an inlined expression, vectorised along the operand's innermost index: a vector
+    /// accumulator for whole vectors, the scalar expression for the remainder, and one horizontal sum at the end
+    /// (per row of a batch).
+    /// </summary>
+    private void VectorizedReduction(SourceWriter w, int id)
+    {
+        IrNode node = g[id];
+        Shape shape = g.ShapeOf(node.Args[0]);
+        bool matrix = shape.Rank == Rank.Matrix;
+        string inner = matrix ? j : i;
+        string extent = bind.Sizes[matrix ? shape.Cols : shape.Length];
+        var vars = matrix ? new[] { i, j } : new[] { i };
+        string name = identifier[id]!;
+        string total = varying[id] ? sum : name;
+        string lanes = names.Fresh("lanes");
+        LaneCode VectorValue(int arg) => AlongValue(arg, vars, inner);
+
+        string vectorTerm, scalarTerm;
+        var vectorPrefix = new List<string>();
+        switch (node.Op)
+        {
+            case IrOp.Sum:
+                vectorTerm = VectorText(VectorValue(node.Args[0]));
+                scalarTerm = Value(node.Args[0], vars).Text;
+                break;
+            case IrOp.Dot:
+                vectorTerm = VectorText(LaneBinary(VectorValue(node.Args[0]), "*", VectorValue(node.Args[1]), Multiplicative));
+                scalarTerm = Binary(Value(node.Args[0], vars), "*", Value(node.Args[1], vars), Multiplicative).Text;
+                break;
+            default:
+                vectorPrefix.Add($"var {element} = {VectorText(VectorValue(node.Args[0]))};");
+                vectorTerm = $"{element} * {element}";
+                scalarTerm = null!;
+                break;
+        }
+
+        var inside = new List<string> { $"int {inner} = 0;" };
+        inside.Add($"for (; {inner} <= {extent} - {Vec}.Count; {inner} += {Vec}.Count)");
+        if (vectorPrefix.Count == 0)
+            inside.Add($"    {lanes} += {vectorTerm};");
+        else
+        {
+            inside.Add("{");
+            inside.AddRange(vectorPrefix.Select(line => "    " + line));
+            inside.Add($"    {lanes} += {vectorTerm};");
+            inside.Add("}");
+        }
+        inside.Add($"for (; {inner} < {extent}; {inner}++)");
+        if (scalarTerm is not null)
+            inside.Add($"    {total} += {scalarTerm};");
+        else
+        {
+            inside.Add("{");
+            inside.Add($"    float {element} = {Value(node.Args[0], vars).Text};");
+            inside.Add($"    {total} += {element} * {element};");
+            inside.Add("}");
+        }
+
+        var body = new List<string> { $"var {lanes} = {Vec}.Zero;" };
+        if (matrix)
+        {
+            body.Add(For(i, bind.Sizes[shape.Rows]));
+            body.Add("{");
+            body.AddRange(inside.Select(line => "    " + line));
+            body.Add("}");
+        }
+        else
+            body.AddRange(inside);
+        body.Add(varying[id] ? $"{name}[{r}] = {total} + global::System.Numerics.Vector.Sum({lanes});" : $"{total} += global::System.Numerics.Vector.Sum({lanes});");
+
+        if (varying[id])
+        {
+            w.Open(ForRows);
+            w.Line($"float {total} = 0f;");
+            foreach (var line in body)
+                w.Line(line);
+            w.Close();
+            return;
+        }
+        w.Line($"float {name} = 0f;");
+        // The indices and the accumulator are declared here, so they need a block of their own.
+        w.Line("{");
+        w.Indent();
+        foreach (var line in body)
+            w.Line(line);
+        w.Close();
+    }
 }

@@ -101,15 +101,19 @@ public class GradientProperties
             m.Model.AccumulateParameterGradient(Contract.In(batch), weights, gradient);
 
             var expected = start.Select(v => (double)v).ToArray();
+            var magnitude = start.Select(v => (double)Math.Abs(v)).ToArray();
             for (int r = 0; r < count; r++)
             {
                 var rowGradient = new float[m.Layout.ParameterCount];
                 m.Model.AccumulateParameterGradient(Contract.In(m.Row(batch, r)), [1f], rowGradient);
                 for (int k = 0; k < expected.Length; k++)
+                {
                     expected[k] += weights[r] * rowGradient[k];
+                    magnitude[k] += Math.Abs(weights[r] * rowGradient[k]);
+                }
             }
             for (int k = 0; k < expected.Length; k++)
-                Tolerances.Within(expected[k], gradient[k], Tolerances.SameFloatRelative, $"{m}, entry {k}");
+                Tolerances.Accumulated(expected[k], gradient[k], magnitude[k], $"{m}, entry {k}");
         }
     }
 

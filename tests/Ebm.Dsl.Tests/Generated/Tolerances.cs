@@ -25,6 +25,15 @@ internal static class Tolerances
     /// <summary>For results that two float paths compute in different orders (a batch and its rows).</summary>
     public const double SameFloatRelative = 1e-5;
 
+    /// <summary>
+    /// A sum over a batch against the sum of its rows: the float error of a sum is relative to the sum of its
+    /// terms' magnitudes (<paramref name="magnitude"/>), not to the result, which a hundred weighted rows can cancel
+    /// down to a small number.
+    /// </summary>
+    public static void Accumulated(double expected, double actual, double magnitude, string what) =>
+        Assert.True(Math.Abs(expected - actual) <= SameFloatRelative * Math.Max(1, magnitude),
+            $"{what}: expected {expected:R}, got {actual:R} (difference {Math.Abs(expected - actual):E2}, terms' magnitude {magnitude:G4})");
+
     public static void Energy(double expected, double actual, object what) =>
         Within(expected, actual, EnergyRelative, $"{what}: energy");
 
