@@ -22,6 +22,10 @@ internal sealed partial class IrGraph
             return Constant(-c);
         if (nodes[x].Op == IrOp.Negate)
             return nodes[x].Args[0];
+        // −(a − b) = b − a exactly (rounding is symmetric; only a zero result changes sign), and b − (−c) = b + c,
+        // so the free energy's −(−t − b) becomes t + b.
+        if (nodes[x].Op == IrOp.Subtract)
+            return Subtract(nodes[x].Args[1], nodes[x].Args[0]);
         return Intern(IrOp.Negate, ShapeOf(x), x);
     }
 
