@@ -18,4 +18,10 @@ if (args is ["ais-rbm", var runs, var fraction])
     Console.WriteLine(AisTiming.Measure(int.Parse(runs), double.Parse(fraction, System.Globalization.CultureInfo.InvariantCulture)));
     return;
 }
+// `... -- exact-logz V H` times exact log Z of a BernoulliRbm V×H (the smaller layer enumerated).
+if (args is ["exact-logz", var visible, var hidden])
+{
+    Console.WriteLine(ExactLogZTiming.Measure(int.Parse(visible), int.Parse(hidden)));
+    return;
+}
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
