@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace Ebm.Training;
 
 /// <summary>
@@ -36,8 +38,12 @@ internal sealed class OptimizerState
         Steps = steps;
     }
 
-    /// <summary>One step θ ← θ − η·direction(g + λθ) of the loss gradient <paramref name="gradient"/> (modified: it gains the decay).</summary>
-    public void Step(Span<float> theta, Span<float> gradient, float learningRate)
+    /// <summary>
+    /// One step from <paramref name="theta"/> (read only) into <paramref name="next"/>: θ' = θ − η·direction(g + λθ),
+    /// with g the loss gradient <paramref name="gradient"/> (it gains the decay). Writing elsewhere leaves θ intact
+    /// when the step turns out non-finite, without copying it every update.
+    /// </summary>
+    public void Step(ReadOnlySpan<float> theta, Span<float> gradient, float learningRate, Span<float> next)
     {
         float decay = options.WeightDecay;
         if (decay != 0)
@@ -48,18 +54,13 @@ internal sealed class OptimizerState
         if (options.Optimizer == OptimizerKind.Sgd)
         {
             float mu = options.Momentum;
-            Span<float> b = First;
-            if (mu == 0)
+            if (mu != 0)
             {
-                for (int i = 0; i < theta.Length; i++)
-                    theta[i] -= learningRate * gradient[i];
-                return;
+                // b ← μb + g, then the step along b.
+                TensorPrimitives.MultiplyAdd(First, mu, gradient, First);
+                gradient = First;
             }
-            for (int i = 0; i < theta.Length; i++)
-            {
-                b[i] = mu * b[i] + gradient[i];
-                theta[i] -= learningRate * b[i];
-            }
+            TensorPrimitives.MultiplyAdd(gradient, -learningRate, theta, next);
             return;
         }
         float beta1 = options.AdamBeta1, beta2 = options.AdamBeta2, eps = options.AdamEpsilon;
@@ -72,7 +73,7 @@ internal sealed class OptimizerState
             float g = gradient[i];
             m[i] = beta1 * m[i] + (1 - beta1) * g;
             v[i] = beta2 * v[i] + (1 - beta2) * g * g;
-            theta[i] -= learningRate * (m[i] / correction1) / (MathF.Sqrt(v[i] / correction2) + eps);
+            next[i] = theta[i] - learningRate * (m[i] / correction1) / (MathF.Sqrt(v[i] / correction2) + eps);
         }
     }
 }

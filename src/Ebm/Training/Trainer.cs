@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using System.Diagnostics;
 using Ebm.Data;
 
@@ -64,7 +65,7 @@ public static class Trainer
         float[] monitor = values[..(Math.Min(options.MonitorRows, data.Rows) * columns)].ToArray();
         float[] evaluationRows = options.EvaluationData?.Values.ToArray() ?? monitor;
         var gradient = new float[theta.Length];
-        var lastGood = new float[theta.Length];
+        var next = new float[theta.Length];
 
         for (int epoch = history.Count; epoch < options.Epochs; epoch++)
         {
@@ -83,9 +84,9 @@ public static class Trainer
                 RequireFinite(gradient, layout, epoch, b, "gradient", theta, options);
 
                 rate = options.LearningRate * options.Schedule.Multiplier(epoch, update, totalUpdates);
-                theta.CopyTo(lastGood, 0);
-                optimizer.Step(theta, gradient, (float)rate);
-                RequireFinite(theta, layout, epoch, b, "parameter", lastGood, options);
+                optimizer.Step(theta, gradient, (float)rate, next);
+                RequireFinite(next, layout, epoch, b, "parameter", theta, options);
+                (theta, next) = (next, theta);
                 current = Bind(current, theta);
             }
             double seconds = clock.Elapsed.TotalSeconds;
@@ -146,6 +147,10 @@ public static class Trainer
 
     private static void RequireFinite(ReadOnlySpan<float> values, ModelLayout layout, int epoch, int batch, string what, float[] lastGood, TrainingOptions options)
     {
+        // One vectorised sum finds the common case; a NaN or ∞ anywhere makes it non-finite (as can an overflow of
+        // finite values, which the scan below then clears).
+        if (float.IsFinite(TensorPrimitives.Sum(values)))
+            return;
         int bad = -1;
         for (int i = 0; i < values.Length; i++)
             if (!float.IsFinite(values[i]))

@@ -12,7 +12,7 @@ public sealed class OptimizerTests
     {
         var state = new OptimizerState(Layout, options);
         for (int t = 0; t < steps; t++)
-            state.Step(theta, (float[])gradient.Clone(), rate);
+            state.Step(theta, (float[])gradient.Clone(), rate, theta);
         return theta;
     }
 
@@ -64,8 +64,8 @@ public sealed class OptimizerTests
         var options = new TrainingOptions(1, 1, 0.01f, 1) { Optimizer = OptimizerKind.Adam };
         var state = new OptimizerState(Layout, options);
         float[] theta = Constant(0f);
-        state.Step(theta, Constant(1f), 0.01f);
-        state.Step(theta, Constant(3f), 0.01f);
+        state.Step(theta, Constant(1f), 0.01f, theta);
+        state.Step(theta, Constant(3f), 0.01f, theta);
         double m = 0.9 * 0.1 * 1 + 0.1 * 3, v = 0.999 * 0.001 * 1 + 0.001 * 9;
         double second = 0.01 * (m / (1 - 0.81)) / (Math.Sqrt(v / (1 - 0.999 * 0.999)) + 1e-8);
         Assert.All(theta, x => Assert.Equal(-0.01 - second, x, 1e-6));
