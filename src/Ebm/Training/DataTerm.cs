@@ -9,15 +9,19 @@ namespace Ebm.Training;
 internal static class DataTerm
 {
     /// <summary>The data rows with the hidden means, each row weighted <paramref name="weight"/>.</summary>
-    public static WeightedStates Means(IGibbsModel model, ModelRoles roles, float[] data, int rows, PositivePhase phase, int iterations, float weight)
+    public static WeightedStates Means(IGibbsModel model, ModelRoles roles, float[] data, int rows, PositivePhase phase, int iterations, float weight) =>
+        Means(model, roles, data, rows, phase, iterations, weight, new Scratch());
+
+    /// <inheritdoc cref="Means(IGibbsModel, ModelRoles, float[], int, PositivePhase, int, float)"/>
+    public static WeightedStates Means(IGibbsModel model, ModelRoles roles, float[] data, int rows, PositivePhase phase, int iterations, float weight, Scratch scratch)
     {
-        ModelLayout layout = model.Layout;
-        var states = new float[layout.States.Count][];
-        for (int g = 0; g < states.Length; g++)
-            states[g] = g == roles.Data ? data : new float[rows * layout.States[g].Size];
+        float[][] states = scratch.Groups("positive", model.Layout, rows);
+        states[roles.Data] = data;
+        foreach (int g in roles.Hidden)
+            Array.Clear(states[g]);
         int sweeps = phase == PositivePhase.Auto && roles.MeansAreExact ? 1 : Math.Max(1, iterations);
-        MeanField(model, roles, states, sweeps);
-        var weights = new float[rows];
+        MeanField(model, roles, states, sweeps, scratch);
+        float[] weights = scratch.Get("positive-weights", 0, rows);
         Array.Fill(weights, weight);
         return new WeightedStates(states, weights);
     }
@@ -27,10 +31,10 @@ internal static class DataTerm
     /// current means, all of a block's logits computed before any is written. A sequential group (units that interact)
     /// is updated in parallel too, which is the naive mean-field fixed-point iteration.
     /// </summary>
-    public static void MeanField(IGibbsModel model, ModelRoles roles, float[][] states, int sweeps)
+    public static void MeanField(IGibbsModel model, ModelRoles roles, float[][] states, int sweeps, Scratch scratch)
     {
         ReadOnlyMemory<float>[] view = [.. states.Select(s => new ReadOnlyMemory<float>(s))];
-        var logits = states.Select(s => new float[s.Length]).ToArray();
+        float[][] logits = [.. states.Select((s, g) => g == roles.Data ? [] : scratch.Get("mean-field-logits", g, s.Length))];
         for (int sweep = 0; sweep < sweeps; sweep++)
             foreach (var block in roles.HiddenBlocks)
             {

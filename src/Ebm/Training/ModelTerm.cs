@@ -16,6 +16,7 @@ internal sealed class ModelTerm
     private readonly float[] betas;
     private float[][]? states;
     private GibbsChunk[]? chunks;
+    private readonly Scratch scratch = new();
 
     public ModelTerm(IGibbsModel model, ModelRoles roles, TrainingOptions options)
     {
@@ -105,7 +106,7 @@ internal sealed class ModelTerm
         ulong blocks = (ulong)roles.Blocks.Count;
         ulong firstSweep = (ulong)update * (ulong)options.GibbsSteps;
         float[][] chains = states;
-        float[][] statistics = [.. chains.Select(s => new float[s.Length])];
+        float[][] statistics = [.. chains.Select((s, g) => scratch.Get("statistics", g, s.Length))];
         Parallel.ForEach(chunks, new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism }, chunk =>
         {
             chunk.Rebind(model);
@@ -123,7 +124,7 @@ internal sealed class ModelTerm
                 foreach (GibbsGroupSlot slot in roles.RaoBlackwell)
                     StableMath.Sigmoid(chunk.Conditionals(slot.Index), statistics[slot.Index].AsSpan(chunk.FirstRow * slot.Size, chunk.Count * slot.Size));
         });
-        return new WeightedStates(statistics, Weights(rows));
+        return new WeightedStates(statistics, Weights(rows, scratch));
     }
 
     private WeightedStates Tempered(IGibbsModel model, WeightedStates positive, long update)
@@ -150,12 +151,12 @@ internal sealed class ModelTerm
             for (int i = 0; i < logits.Length; i++)
                 StableMath.Sigmoid(logits[i], statistics[roles.RaoBlackwell[i].Index]);
         }
-        return new WeightedStates(statistics, Weights(chains));
+        return new WeightedStates(statistics, Weights(chains, scratch));
     }
 
-    private static float[] Weights(int rows)
+    private static float[] Weights(int rows, Scratch scratch)
     {
-        var weights = new float[rows];
+        float[] weights = scratch.Get("negative-weights", 0, rows);
         Array.Fill(weights, -1f / rows);
         return weights;
     }

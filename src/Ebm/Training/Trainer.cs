@@ -66,6 +66,7 @@ public static class Trainer
         float[] evaluationRows = options.EvaluationData?.Values.ToArray() ?? monitor;
         var gradient = new float[theta.Length];
         var next = new float[theta.Length];
+        var scratch = new Scratch();
 
         for (int epoch = history.Count; epoch < options.Epochs; epoch++)
         {
@@ -76,11 +77,11 @@ public static class Trainer
             {
                 long update = (long)epoch * batches + b;
                 int first = b * options.BatchSize, rows = Math.Min(options.BatchSize, data.Rows - first);
-                var batch = new float[rows * columns];
+                float[] batch = scratch.Get("batch", 0, rows * columns);
                 for (int r = 0; r < rows; r++)
                     values.Slice(order[first + r] * columns, columns).CopyTo(batch.AsSpan(r * columns, columns));
 
-                Gradient(current, roles, batch, rows, options, negative, update, gradient);
+                Gradient(current, roles, batch, rows, options, negative, update, gradient, scratch);
                 RequireFinite(gradient, layout, epoch, b, "gradient", theta, options);
 
                 rate = options.LearningRate * options.Schedule.Multiplier(epoch, update, totalUpdates);
@@ -108,7 +109,7 @@ public static class Trainer
 
     /// <summary>Writes the loss gradient E_data[∇θE] − E_model[∇θE] of one minibatch into <paramref name="gradient"/>.</summary>
     internal static void Gradient(IGibbsModel model, ModelRoles roles, float[] batch, int rows, TrainingOptions options,
-                                  ModelTerm negative, long update, float[] gradient)
+                                  ModelTerm negative, long update, float[] gradient, Scratch scratch)
     {
         WeightedStates positive, start;
         if (options.PositivePhase == PositivePhase.Exact)
@@ -117,10 +118,10 @@ public static class Trainer
             start = DataTerm.Collapse(positive, roles, rows);
         }
         else
-            positive = start = DataTerm.Means(model, roles, batch, rows, options.PositivePhase, options.MeanFieldIterations, 1f / rows);
+            positive = start = DataTerm.Means(model, roles, batch, rows, options.PositivePhase, options.MeanFieldIterations, 1f / rows, scratch);
         WeightedStates modelTerm = negative.Sample(model, start, update);
         Array.Clear(gradient);
-        WeightedStates.Accumulate(model, [positive, modelTerm], gradient);
+        WeightedStates.Accumulate(model, [positive, modelTerm], gradient, scratch);
     }
 
     private static IGibbsModel Bind(IEnergyModel model, float[] theta) =>

@@ -9,7 +9,7 @@ internal sealed record WeightedStates(float[][] States, float[] Weights)
 
     /// <summary>Adds Σᵣ weightᵣ·∇θE(stateᵣ) of every term to <paramref name="gradient"/> in one model call, so a batched
     /// model multiplies the data and the model statistics in one matrix product.</summary>
-    public static void Accumulate(IEnergyModel model, IReadOnlyList<WeightedStates> terms, Span<float> gradient)
+    public static void Accumulate(IEnergyModel model, IReadOnlyList<WeightedStates> terms, Span<float> gradient, Scratch scratch)
     {
         if (terms.Count == 1)
         {
@@ -20,7 +20,7 @@ internal sealed record WeightedStates(float[][] States, float[] Weights)
         var states = new ReadOnlyMemory<float>[groups];
         for (int g = 0; g < groups; g++)
         {
-            var joined = new float[terms.Sum(t => t.States[g].Length)];
+            float[] joined = scratch.Get("joined", g, terms.Sum(t => t.States[g].Length));
             int at = 0;
             foreach (WeightedStates t in terms)
             {
@@ -29,7 +29,13 @@ internal sealed record WeightedStates(float[][] States, float[] Weights)
             }
             states[g] = joined;
         }
-        float[] weights = [.. terms.SelectMany(t => t.Weights)];
+        float[] weights = scratch.Get("joined-weights", 0, terms.Sum(t => t.Rows));
+        int w = 0;
+        foreach (WeightedStates t in terms)
+        {
+            t.Weights.CopyTo(weights, w);
+            w += t.Rows;
+        }
         model.AccumulateParameterGradient(states, weights, gradient);
     }
 }

@@ -62,7 +62,7 @@ internal static class TrainerProbe
         var roles = new ModelRoles(model, options.DataGroup);
         var gradient = new float[model.Layout.ParameterCount];
         int rows = data.Length / model.Layout.States[roles.Data].Size;
-        Trainer.Gradient(model, roles, data, rows, options, new ModelTerm(model, roles, options), update, gradient);
+        Trainer.Gradient(model, roles, data, rows, options, new ModelTerm(model, roles, options), update, gradient, new Scratch());
         return gradient;
     }
 }
