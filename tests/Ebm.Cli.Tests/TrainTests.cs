@@ -63,10 +63,12 @@ public sealed class TrainTests : IDisposable
     [InlineData("grbm", "moons", "4")]
     [InlineData("bm", "fashion-mnist:embedded", "3")]
     [InlineData("dbm", "fashion-mnist:embedded", "6")]
-    public void OtherModelsTrainAndWriteTheirFiles(string kind, string data, string hidden)
+    [InlineData("rbm", "fashion-mnist:embedded", "5", "--centering")]
+    [InlineData("rbm", "fashion-mnist:embedded", "5", "--method", "pt", "--replicas", "4", "--schedule", "step:1:0.5")]
+    public void ModelsAndOptionsTrainAndWriteTheirFiles(string kind, string data, string hidden, params string[] extra)
     {
         string model = File(kind + ".safetensors");
-        CliRun run = Cli.Run(["train", kind, "--data", data, "--train-rows", "200", "--test-rows", "50", "--epochs", "1", "--batch", "50", "--hidden", hidden, "--hidden2", "3", "--out", model, "--quiet"]);
+        CliRun run = Cli.Run(["train", kind, "--data", data, "--train-rows", "200", "--test-rows", "50", "--epochs", "2", "--batch", "50", "--hidden", hidden, "--hidden2", "3", "--out", model, "--quiet", .. extra]);
         Assert.Equal(0, run.ExitCode);
         Assert.Equal($"wrote {model}", Assert.Single(run.StdoutLines));
         CliRun sample = Cli.Run("sample", model, "--chains", "2", "--sweeps", "3", "--out", File(kind + ".npy"), "--quiet");

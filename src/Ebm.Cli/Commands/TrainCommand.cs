@@ -36,6 +36,8 @@ internal static class TrainCommand
         var momentum = new Option<float>("--momentum") { DefaultValueFactory = _ => 0f };
         var decay = new Option<float>("--weight-decay") { DefaultValueFactory = _ => 0f };
         var schedule = new Option<string>("--schedule") { Description = "constant, step:EVERY:FACTOR, exp:FACTOR or linear:FINAL_FRACTION.", DefaultValueFactory = _ => "constant" };
+        var centering = new Option<bool>("--centering") { Description = "Centre the states (data mean; running mean of the hidden means): RBM and DBM." };
+        var centeringRate = new Option<float>("--centering-rate") { Description = "Rate of the hidden offsets' running mean.", DefaultValueFactory = _ => 0.01f };
         var seed = new Option<ulong>("--seed") { DefaultValueFactory = _ => 1UL };
         var output = new Option<string>("--out") { Description = "The model file to write.", DefaultValueFactory = _ => kind + ".safetensors" };
         var checkpoint = new Option<string?>("--checkpoint") { Description = "A checkpoint written after every epoch." };
@@ -48,7 +50,7 @@ internal static class TrainCommand
 
         var command = new Command(kind, $"Train a {Describe(kind)}.")
         {
-            data, hidden, hidden2, sigma, epochs, batch, rate, method, k, chains, replicas, optimizer, momentum, decay, schedule, seed,
+            data, hidden, hidden2, sigma, epochs, batch, rate, method, k, chains, replicas, optimizer, momentum, decay, schedule, centering, centeringRate, seed,
             output, checkpoint, resume, evaluation, trainRows, testRows, aisRuns, aisTransitions,
         };
         command.SetAction(parse =>
@@ -72,6 +74,8 @@ internal static class TrainCommand
                 Momentum = parse.GetValue(momentum),
                 WeightDecay = parse.GetValue(decay),
                 Schedule = Schedule(parse.GetValue(schedule)!),
+                Centering = parse.GetValue(centering),
+                CenteringRate = parse.GetValue(centeringRate),
                 Evaluation = Estimate(parse.GetValue(evaluation)!),
                 EvaluationData = testData,
                 AisRuns = parse.GetValue(aisRuns),

@@ -14,13 +14,14 @@ internal static class Checkpoint
     public const string StateKey = "ebm.checkpoint";
     public const string HistoryKey = "ebm.history";
     private const string First = "train/optimizer/first", Second = "train/optimizer/second", Chains = "train/chains/";
+    private const string Centered = "train/centered", Offsets = "train/offsets/";
 
     private static readonly JsonSerializerOptions Json = new() { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
     private sealed record State(int Epochs, long OptimizerSteps, string Options);
 
     public static void Write(string path, ModelLayout layout, ReadOnlySpan<float> theta, OptimizerState optimizer, float[][]? chains,
-                             IReadOnlyList<EpochRecord> history, TrainingOptions options)
+                             IReadOnlyList<EpochRecord> history, TrainingOptions options, (float[] Theta, float[][] Offsets)? centered)
     {
         List<NamedTensor> tensors = ModelFile.Tensors(layout, theta);
         tensors.Add(NamedTensor.FromSingles(First, [optimizer.First.Length], optimizer.First));
@@ -29,6 +30,12 @@ internal static class Checkpoint
         if (chains is not null)
             for (int g = 0; g < chains.Length; g++)
                 tensors.Add(NamedTensor.FromSingles(Chains + layout.States[g].Name, [chains[g].Length], chains[g]));
+        if (centered is { } c)
+        {
+            tensors.Add(NamedTensor.FromSingles(Centered, [c.Theta.Length], c.Theta));
+            for (int g = 0; g < c.Offsets.Length; g++)
+                tensors.Add(NamedTensor.FromSingles(Offsets + layout.States[g].Name, [c.Offsets[g].Length], c.Offsets[g]));
+        }
         Dictionary<string, string> metadata = ModelFile.Metadata(layout, options.Describe());
         metadata[StateKey] = JsonSerializer.Serialize(new State(history.Count, optimizer.Steps, TrainingDescription.Json(options, includeEpochs: false)), Json);
         metadata[HistoryKey] = JsonSerializer.Serialize(history, Json);
@@ -36,7 +43,12 @@ internal static class Checkpoint
     }
 
     /// <summary>What a checkpoint restores.</summary>
-    public sealed record Restored(float[] Theta, List<EpochRecord> History, float[][]? Chains);
+    /// <param name="Theta">The declared parameters.</param>
+    /// <param name="History">The epochs done.</param>
+    /// <param name="Chains">Persistent chains, if any.</param>
+    /// <param name="Centered">The centred parameters of a centred run.</param>
+    /// <param name="Offsets">Its offsets.</param>
+    public sealed record Restored(float[] Theta, List<EpochRecord> History, float[][]? Chains, float[]? Centered, float[][]? Offsets);
 
     public static Restored Read(string path, ModelLayout layout, OptimizerState optimizer, TrainingOptions options)
     {
@@ -58,6 +70,8 @@ internal static class Checkpoint
         float[][]? chains = null;
         if (file.Tensors.Any(t => t.Name.StartsWith(Chains, StringComparison.Ordinal)))
             chains = [.. layout.States.Select(g => file.Tensor(Chains + g.Name).ToSingleArray())];
-        return new Restored(theta, history, chains);
+        float[]? centered = file.Tensors.Any(t => t.Name == Centered) ? file.Tensor(Centered).ToSingleArray() : null;
+        float[][]? offsets = centered is null ? null : [.. layout.States.Select(g => file.Tensor(Offsets + g.Name).ToSingleArray())];
+        return new Restored(theta, history, chains, centered, offsets);
     }
 }

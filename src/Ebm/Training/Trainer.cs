@@ -49,16 +49,31 @@ public static class Trainer
         var optimizer = new OptimizerState(layout, options);
         var negative = new ModelTerm(model, roles, options);
         var history = new List<EpochRecord>();
+        Checkpoint.Restored? restored = null;
         if (options.Resume && options.CheckpointPath is { } resumeFrom && File.Exists(resumeFrom))
         {
-            Checkpoint.Restored restored = Checkpoint.Read(resumeFrom, layout, optimizer, options);
+            restored = Checkpoint.Read(resumeFrom, layout, optimizer, options);
             theta = restored.Theta;
             history = restored.History;
             if (restored.Chains is not null)
                 negative.Restore(restored.Chains);
         }
 
-        IGibbsModel current = Bind(model, theta);
+        Centering? centering = options.Centering ? Training.Centering.Create(model, roles, data.Values.Span, options.CenteringRate) : null;
+        if (centering is not null)
+        {
+            if (restored?.Centered is { } saved)
+            {
+                centering.Restore(restored.Offsets!);
+                theta = saved;
+            }
+            else
+                theta = centering.ToCentered(model, theta);
+        }
+        IGibbsModel Sampled(float[] values) =>
+            centering is null ? Bind(model, values) : new CenteredModel(Bind(model, values), centering.Offsets);
+        float[] Declared() => centering is null ? theta : centering.ToDeclared(model, theta);
+        IGibbsModel current = Sampled(theta);
         ReadOnlySpan<float> values = data.Values.Span;
         int batches = (data.Rows + options.BatchSize - 1) / options.BatchSize;
         long totalUpdates = (long)batches * options.Epochs;
@@ -81,34 +96,39 @@ public static class Trainer
                 for (int r = 0; r < rows; r++)
                     values.Slice(order[first + r] * columns, columns).CopyTo(batch.AsSpan(r * columns, columns));
 
-                Gradient(current, roles, batch, rows, options, negative, update, gradient, scratch);
-                RequireFinite(gradient, layout, epoch, b, "gradient", theta, options);
+                WeightedStates positive = Gradient(current, roles, batch, rows, options, negative, update, gradient, scratch);
+                RequireFinite(gradient, layout, epoch, b, "gradient", Declared(), options);
 
                 rate = options.LearningRate * options.Schedule.Multiplier(epoch, update, totalUpdates);
                 optimizer.Step(theta, gradient, (float)rate, next);
-                RequireFinite(next, layout, epoch, b, "parameter", theta, options);
+                RequireFinite(next, layout, epoch, b, "parameter", Declared(), options);
                 (theta, next) = (next, theta);
-                current = Bind(current, theta);
+                centering?.Update(model, theta, positive);
+                current = Sampled(theta);
             }
             double seconds = clock.Elapsed.TotalSeconds;
 
+            float[] declared = Declared();
+            IGibbsModel evaluated = centering is null ? current : Bind(model, declared);
             int monitored = monitor.Length / columns;
-            double reconstruction = EpochMonitor.ReconstructionError(current, roles, monitor, monitored, options);
-            double? pseudo = EpochMonitor.PseudoLikelihood(current, roles, monitor, monitored, options.Seed, epoch);
-            var (logLikelihood, logZ, error) = EpochMonitor.LogLikelihood(current, roles, evaluationRows, evaluationRows.Length / columns, options, epoch);
+            double reconstruction = EpochMonitor.ReconstructionError(evaluated, roles, monitor, monitored, options);
+            double? pseudo = EpochMonitor.PseudoLikelihood(evaluated, roles, monitor, monitored, options.Seed, epoch);
+            var (logLikelihood, logZ, error) = EpochMonitor.LogLikelihood(evaluated, roles, evaluationRows, evaluationRows.Length / columns, options, epoch);
             var record = new EpochRecord(epoch + 1, rate, reconstruction, pseudo, logLikelihood, logZ, error, seconds, data.Rows / seconds);
             history.Add(record);
             if (options.CheckpointPath is { } path)
-                Checkpoint.Write(path, layout, theta, optimizer, negative.PersistentStates, history, options);
+                Checkpoint.Write(path, layout, declared, optimizer, negative.PersistentStates, history, options,
+                                 centering is null ? null : (theta, centering.Offsets));
             options.OnEpoch?.Invoke(record);
             if (epoch + 1 < options.Epochs)
                 cancellation.ThrowIfCancellationRequested();
         }
-        return new TrainingResult((float[])theta.Clone(), current, history);
+        float[] result = (float[])Declared().Clone();
+        return new TrainingResult(result, Bind(model, result), history);
     }
 
-    /// <summary>Writes the loss gradient E_data[∇θE] − E_model[∇θE] of one minibatch into <paramref name="gradient"/>.</summary>
-    internal static void Gradient(IGibbsModel model, ModelRoles roles, float[] batch, int rows, TrainingOptions options,
+    /// <summary>Writes the loss gradient E_data[∇θE] − E_model[∇θE] of one minibatch into <paramref name="gradient"/>; returns the data term.</summary>
+    internal static WeightedStates Gradient(IGibbsModel model, ModelRoles roles, float[] batch, int rows, TrainingOptions options,
                                   ModelTerm negative, long update, float[] gradient, Scratch scratch)
     {
         WeightedStates positive, start;
@@ -122,6 +142,7 @@ public static class Trainer
         WeightedStates modelTerm = negative.Sample(model, start, update);
         Array.Clear(gradient);
         WeightedStates.Accumulate(model, [positive, modelTerm], gradient, scratch);
+        return positive;
     }
 
     private static IGibbsModel Bind(IEnergyModel model, float[] theta) =>

@@ -42,6 +42,8 @@ internal static class TrainingDescription
                 WriteFloat(json, "adam_beta2", o.AdamBeta2);
                 WriteFloat(json, "adam_epsilon", o.AdamEpsilon);
             }
+            if (o.Centering)
+                WriteFloat(json, "centering_rate", o.CenteringRate);
             json.WriteString("schedule", o.Schedule.Kind.ToString().ToLowerInvariant());
             json.WriteNumber("schedule_factor", o.Schedule.Factor);
             json.WriteNumber("schedule_every", o.Schedule.Every);

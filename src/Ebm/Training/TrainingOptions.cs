@@ -51,6 +51,16 @@ public sealed record TrainingOptions(int Epochs, int BatchSize, float LearningRa
     /// <summary>The learning-rate schedule.</summary>
     public LearningRateSchedule Schedule { get; init; } = LearningRateSchedule.Constant;
 
+    /// <summary>
+    /// Centring (Montavon &amp; Müller 2012): train θ of E(x − o; θ) with o the data mean for the data group and a running
+    /// mean of the hidden means for the others. Needs every group binary and summable (RBM, DBM); the result is
+    /// returned in the declared parametrisation.
+    /// </summary>
+    public bool Centering { get; init; }
+
+    /// <summary>The rate ν of the hidden offsets' running mean, o ← (1 − ν)o + ν·mean(μ); 0 keeps them at 0.5.</summary>
+    public float CenteringRate { get; init; } = 0.01f;
+
     /// <summary>The state group the data rows describe; null means the first group.</summary>
     public string? DataGroup { get; init; }
 

@@ -15,7 +15,7 @@ public sealed class ResumeTests
 
     private static IGibbsModel Rbm() => BernoulliRbm.Create(BernoulliRbm.Parameters.Create(v: 12, h: 5, seed: 2));
 
-    public static TheoryData<string> Variants => new() { "pcd-momentum", "cd3-adam", "pt-decay", "bm-pcd" };
+    public static TheoryData<string> Variants => new() { "pcd-momentum", "cd3-adam", "pt-decay", "bm-pcd", "centred-dbm" };
 
     private static (IGibbsModel Model, TrainingOptions Options) Setup(string variant) => variant switch
     {
@@ -26,6 +26,8 @@ public sealed class ResumeTests
             NegativePhase = NegativePhase.ParallelTempering, TemperingBetas = [1f, 0.6f, 0.3f], Chains = 10,
             Schedule = LearningRateSchedule.ExponentialDecay(0.7), WeightDecay = 1e-3f,
         }),
+        "centred-dbm" => (DeepBoltzmannMachine.Create(DeepBoltzmannMachine.Parameters.Create(v: 12, h1: 4, h2: 3, seed: 4)),
+            new TrainingOptions(5, 30, 0.05f, 15) { Centering = true, CenteringRate = 0.1f, Momentum = 0.3f }),
         _ => (BoltzmannMachine.Create(BoltzmannMachine.Parameters.Create(v: 12, h: 3, beta: 1f, seed: 4)), new TrainingOptions(5, 40, 0.05f, 14)),
     };
 

@@ -18,7 +18,7 @@ public sealed class TrainerTests
         return TinyModels.Rows(rows, 10);
     }
 
-    public static TheoryData<string> Methods => new() { "pcd", "cd", "pt", "adam", "exact", "bm", "dbm" };
+    public static TheoryData<string> Methods => new() { "pcd", "cd", "pt", "adam", "exact", "centred", "bm", "dbm", "dbm-centred" };
 
     [Theory]
     [MemberData(nameof(Methods))]
@@ -27,7 +27,7 @@ public sealed class TrainerTests
         IGibbsModel model = method switch
         {
             "bm" => BoltzmannMachine.Create(BoltzmannMachine.Parameters.Create(v: 10, h: 3, beta: 1f, seed: 1)),
-            "dbm" => DeepBoltzmannMachine.Create(DeepBoltzmannMachine.Parameters.Create(v: 10, h1: 4, h2: 2, seed: 1)),
+            "dbm" or "dbm-centred" => DeepBoltzmannMachine.Create(DeepBoltzmannMachine.Parameters.Create(v: 10, h1: 4, h2: 2, seed: 1)),
             _ => BernoulliRbm.Create(BernoulliRbm.Parameters.Create(v: 10, h: 4, seed: 1)),
         };
         var options = new TrainingOptions(15, 20, 0.1f, 7) { Evaluation = LogLikelihoodEstimate.Exact, Momentum = 0.5f };
@@ -37,6 +37,7 @@ public sealed class TrainerTests
             "pt" => options with { NegativePhase = NegativePhase.ParallelTempering, Chains = 20 },
             "adam" => options with { Optimizer = OptimizerKind.Adam, LearningRate = 0.02f, Momentum = 0 },
             "exact" => options with { NegativePhase = NegativePhase.Exact },
+            "centred" or "dbm-centred" => options with { Centering = true, CenteringRate = 0.05f },
             _ => options,
         };
         TrainingResult result = Trainer.Train(model, Patterns(), options);
@@ -46,7 +47,7 @@ public sealed class TrainerTests
         Assert.True(last.ReconstructionError < first.ReconstructionError, $"reconstruction {first.ReconstructionError} → {last.ReconstructionError}");
         // 3 patterns with 5% noise: the entropy is about log 3 + 10·H(0.05) ≈ 3.0 nats, so log p ≤ −3 on average.
         Assert.True(last.LogLikelihood > -6.5, $"final log-likelihood {last.LogLikelihood}");
-        Assert.Equal(method is not ("bm" or "dbm"), last.PseudoLikelihood is not null);
+        Assert.Equal(method is not ("bm" or "dbm" or "dbm-centred"), last.PseudoLikelihood is not null);
     }
 
     [Fact]
@@ -59,6 +60,14 @@ public sealed class TrainerTests
         float[] c = Trainer.Train(model, Patterns(), options with { Seed = 8 }).Parameters;
         Assert.Equal(a, b);
         Assert.NotEqual(a, c);
+    }
+
+    [Fact]
+    public void CentringIsRefusedForAModelWithANonSummableGroup()
+    {
+        var model = BoltzmannMachine.Create(BoltzmannMachine.Parameters.Create(v: 10, h: 3, beta: 1f, seed: 1));
+        var e = Assert.Throws<ArgumentException>(() => Trainer.Train(model, Patterns(), new TrainingOptions(1, 10, 0.1f, 1) { Centering = true }));
+        Assert.StartsWith("Centring needs every group binary and summable (an energy affine in each); 'v' of 'BoltzmannMachine' is not.", e.Message);
     }
 
     [Fact]
