@@ -18,6 +18,13 @@ internal sealed class ModelTerm
     private GibbsChunk[]? chunks;
     private readonly Scratch scratch = new();
 
+    /// <summary>
+    /// Chains per model call. Fixed (not a function of the threads), so results do not depend on them; larger than the
+    /// sampler's 64 because a minibatch's chains are few: one call of 100 rows lets the GEMM use every core, where two
+    /// concurrent calls of 64 and 36 rows competed for them.
+    /// </summary>
+    internal const int ChunkRows = 512;
+
     public ModelTerm(IGibbsModel model, ModelRoles roles, TrainingOptions options)
     {
         this.roles = roles;
@@ -100,9 +107,9 @@ internal sealed class ModelTerm
     private WeightedStates Sweeps(IGibbsModel model, long update)
     {
         int rows = states![0].Length / Layout.States[0].Size;
-        chunks ??= [.. Enumerable.Range(0, (rows + GibbsSampler.ChunkRows - 1) / GibbsSampler.ChunkRows)
+        chunks ??= [.. Enumerable.Range(0, (rows + ChunkRows - 1) / ChunkRows)
             .Select(k => new GibbsChunk(model, roles.Blocks, TrainingSeeds.For(options.Seed, TrainingSeeds.Gibbs), states,
-                k * GibbsSampler.ChunkRows, Math.Min(GibbsSampler.ChunkRows, rows - k * GibbsSampler.ChunkRows), null))];
+                k * ChunkRows, Math.Min(ChunkRows, rows - k * ChunkRows), null))];
         ulong blocks = (ulong)roles.Blocks.Count;
         ulong firstSweep = (ulong)update * (ulong)options.GibbsSteps;
         float[][] chains = states;
