@@ -97,11 +97,15 @@ public static class Trainer
                     values.Slice(order[first + r] * columns, columns).CopyTo(batch.AsSpan(r * columns, columns));
 
                 WeightedStates positive = Gradient(current, roles, batch, rows, options, negative, update, gradient, scratch);
-                RequireFinite(gradient, layout, epoch, b, "gradient", Declared(), options);
-
                 rate = options.LearningRate * options.Schedule.Multiplier(epoch, update, totalUpdates);
                 optimizer.Step(theta, gradient, (float)rate, next);
-                RequireFinite(next, layout, epoch, b, "parameter", Declared(), options);
+                // A NaN or ∞ in the gradient reaches the new parameters, so one check of them catches both; the
+                // gradient is scanned only then, to name which one went first.
+                if (!AllFinite(next))
+                {
+                    bool gradientFailed = !AllFinite(gradient);
+                    Fail(gradientFailed ? gradient : next, layout, epoch, b, gradientFailed ? "gradient" : "parameter", Declared(), options);
+                }
                 (theta, next) = (next, theta);
                 centering?.Update(model, theta, positive);
                 current = Sampled(theta);
@@ -167,21 +171,23 @@ public static class Trainer
             throw new ArgumentException("Resume needs a CheckpointPath to resume from.", nameof(o));
     }
 
-    private static void RequireFinite(ReadOnlySpan<float> values, ModelLayout layout, int epoch, int batch, string what, float[] lastGood, TrainingOptions options)
+    // One vectorised sum finds the common case; a NaN or ∞ anywhere makes it non-finite (as can an overflow of
+    // finite values, which the scan then clears).
+    private static bool AllFinite(ReadOnlySpan<float> values)
     {
-        // One vectorised sum finds the common case; a NaN or ∞ anywhere makes it non-finite (as can an overflow of
-        // finite values, which the scan below then clears).
         if (float.IsFinite(TensorPrimitives.Sum(values)))
-            return;
-        int bad = -1;
-        for (int i = 0; i < values.Length; i++)
-            if (!float.IsFinite(values[i]))
-            {
-                bad = i;
-                break;
-            }
-        if (bad < 0)
-            return;
+            return true;
+        foreach (float v in values)
+            if (!float.IsFinite(v))
+                return false;
+        return true;
+    }
+
+    private static void Fail(ReadOnlySpan<float> values, ModelLayout layout, int epoch, int batch, string what, float[] lastGood, TrainingOptions options)
+    {
+        int bad = 0;
+        while (float.IsFinite(values[bad]))
+            bad++;
         string name = layout.Parameters.First(p => bad >= p.Offset && bad < p.Offset + p.Length).Name;
         throw new TrainingDivergedException(epoch + 1, batch + 1, what, name, (float[])lastGood.Clone(), options.CheckpointPath);
     }
