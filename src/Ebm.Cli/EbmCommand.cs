@@ -49,6 +49,9 @@ public static class EbmCommand
         root.Subcommands.Add(BenchCommand.Create(contextOf));
         root.Subcommands.Add(DevicesCommand.Create(contextOf));
         root.Subcommands.Add(ModelsCommand.Create(contextOf));
+        root.Subcommands.Add(TrainCommand.Create(contextOf));
+        root.Subcommands.Add(EvalCommand.Create(contextOf));
+        root.Subcommands.Add(SampleCommand.Create(contextOf));
 
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

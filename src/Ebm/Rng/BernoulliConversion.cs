@@ -17,12 +17,12 @@ public static class BernoulliConversion
     public static bool FromProbability(uint bits, float probability) => UniformConversion.ToSingle(bits) <= probability;
 
     /// <summary>
-    /// The Gibbs update of a binary unit: h = (ToSingle(bits) ≤ σ(logit)) with σ(x) = 1 / (1 + exp(−x)) in float.
+    /// The Gibbs update of a binary unit: h = (ToSingle(bits) ≤ σ(logit)) with σ(x) = 1 / (1 + exp(−x)) in float,
+    /// exp the BCL's vector exp (the same code as <see cref="RandomStream.FillBernoulliLogit"/>, so both give the same bits).
     /// exp overflows to +∞ for logit &lt; −88.7, giving σ = 0 and h = false, as it should; ±∞ give false/true.
     /// </summary>
     /// <param name="bits">A uniform 32-bit word.</param>
     /// <param name="logit">log(p / (1 − p)), the unit's total input.</param>
     /// <returns>The draw.</returns>
-    public static bool FromLogit(uint bits, float logit) =>
-        UniformConversion.ToSingle(bits) <= 1f / (1f + MathF.Exp(-logit));
+    public static bool FromLogit(uint bits, float logit) => BernoulliLogitBatch.One(bits, logit);
 }

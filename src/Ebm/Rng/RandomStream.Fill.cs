@@ -129,8 +129,7 @@ public readonly partial record struct RandomStream
         {
             int n = Math.Min(ChunkWords, result.Length - done);
             GenerateWords((ulong)firstUnit + (ulong)done, bits[..n]);
-            for (int j = 0; j < n; j++)
-                result[done + j] = BernoulliConversion.FromLogit(bits[j], logits[done + j]) ? 1f : 0f;
+            BernoulliLogitBatch.Transform(bits[..n], logits.Slice(done, n), result.Slice(done, n));
         }
     }
 

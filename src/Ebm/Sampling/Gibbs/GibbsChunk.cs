@@ -9,7 +9,7 @@ namespace Ebm.Sampling;
 /// </summary>
 internal sealed class GibbsChunk
 {
-    private readonly IGibbsModel model;
+    private IGibbsModel model;
     private readonly IReadOnlyList<GibbsBlockSlots> blocks;
     private readonly ulong seed;
     private readonly float[]? rowBetas;
@@ -56,6 +56,16 @@ internal sealed class GibbsChunk
 
     /// <summary>The chunk's states, one slice per group.</summary>
     public IReadOnlyList<ReadOnlyMemory<float>> States => readRows;
+
+    /// <summary>
+    /// The conditionals last computed for group <paramref name="group"/> (logits of a binary group, means of a
+    /// Gaussian one), one row per chain of the chunk. After a sweep, those of the last block's groups are the
+    /// conditionals at the final states, since that block changes none of the groups they depend on.
+    /// </summary>
+    public ReadOnlySpan<float> Conditionals(int group) => conditionals[group];
+
+    /// <summary>Points the chunk at another model of the same layout (a trainer's next parameters), keeping its buffers.</summary>
+    public void Rebind(IGibbsModel next) => model = next;
 
     /// <summary>The chunk's states of group <paramref name="group"/>, writable.</summary>
     public Memory<float> Rows(int group) => rows[group];

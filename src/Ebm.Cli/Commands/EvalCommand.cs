@@ -1,0 +1,46 @@
+using System.CommandLine;
+using Ebm.Training;
+
+namespace Ebm.Cli.Commands;
+
+/// <summary>`ebm eval MODEL --exact|--ais`: the mean log-likelihood of test rows under a model file.</summary>
+internal static class EvalCommand
+{
+    internal sealed record EvalResult(string Model, string Method, double LogLikelihood, double LogZ, double LogZStandardError, int Rows);
+
+    public static Command Create(Func<ParseResult, CliContext> contextOf)
+    {
+        var file = new Argument<string>("model") { Description = "A model file written by 'ebm train'." };
+        var exact = new Option<bool>("--exact") { Description = "Exact log Z by enumeration (up to 2^25 states of the smaller groups)." };
+        var ais = new Option<bool>("--ais") { Description = "log Z by annealed importance sampling from the data's base-rate model." };
+        var data = new Option<string>("--data") { DefaultValueFactory = _ => "fashion-mnist" };
+        var rows = new Option<int>("--rows") { Description = "Evaluate the first N test rows (0: all).", DefaultValueFactory = _ => 0 };
+        var sigma = new Option<float>("--sigma") { DefaultValueFactory = _ => 1f };
+        var runs = new Option<int>("--runs") { Description = "AIS runs.", DefaultValueFactory = _ => 100 };
+        var transitions = new Option<int>("--transitions") { Description = "AIS intermediate distributions.", DefaultValueFactory = _ => 10_000 };
+        var seed = new Option<ulong>("--seed") { DefaultValueFactory = _ => 1UL };
+        var command = new Command("eval", "Mean log-likelihood of the test rows under a model file, with exact or AIS log Z.")
+        {
+            file, exact, ais, data, rows, sigma, runs, transitions, seed,
+        };
+        command.SetAction(parse =>
+        {
+            CliContext cli = contextOf(parse);
+            bool useExact = parse.GetValue(exact), useAis = parse.GetValue(ais);
+            if (useExact == useAis)
+                throw new ArgumentException("choose one of --exact and --ais");
+            IGibbsModel model = TrainableModels.Load(parse.GetValue(file)!, parse.GetValue(sigma));
+            bool binary = model.Structure.BinaryGroups.Contains(model.Layout.States[0].Name);
+            var (train, test) = DataLoading.Load(parse.GetValue(data)!, binary, 0, parse.GetValue(rows), cli);
+            var evaluated = test ?? train;
+            var estimate = useExact ? LogLikelihoodEstimate.Exact : LogLikelihoodEstimate.Ais;
+            var options = new TrainingOptions(1, 1, 1f, parse.GetValue(seed)) { AisRuns = parse.GetValue(runs), AisTransitions = parse.GetValue(transitions) };
+            cli.Info($"evaluating {model.Layout.Description.Name} on {evaluated.Rows} rows of {evaluated.Name} ({(useExact ? "exact" : "AIS")}) …");
+            LikelihoodResult r = LikelihoodEvaluation.Evaluate(model, evaluated.Values, estimate, options);
+            cli.Result(new EvalResult(model.Layout.Description.Name, useExact ? "exact" : "ais", r.MeanLogLikelihood, r.LogZ, r.LogZStandardError, r.Rows),
+                $"mean log p(x) = {r.MeanLogLikelihood:0.###} nats over {r.Rows} rows (log Z = {r.LogZ:0.###}{(useAis ? $" ± {r.LogZStandardError:0.###}" : "")})");
+            return EbmCommand.Success;
+        });
+        return command;
+    }
+}
