@@ -6,8 +6,12 @@ set -euo pipefail
 peers="$(cd "$(dirname "$0")/../../../../shared/peers" && pwd)"
 # shellcheck disable=SC1091
 source "$peers/env.sh"
+# Vector<float> is 256 bits by default even on AVX-512 hardware; DOTNET_MaxVectorTBitWidth=512 lets the generated
+# lane code use the full width (PyTorch uses AVX-512 here too). It is an environment variable only: runtimeconfig
+# cannot set it. Set EBM_VECTOR_BITS=256 to measure the default.
+export DOTNET_MaxVectorTBitWidth="${EBM_VECTOR_BITS:-512}"
 cli="dotnet src/Ebm.Cli/bin/Release/net10.0/Ebm.Cli.dll"
-torch_json=$($OBP $PY "$peers/quiet.py" --max-wait 120 -- $OBP $PY "$peers/torch_langevin.py" --threads 2 \
+torch_json=$(env -u DOTNET_MaxVectorTBitWidth $OBP $PY "$peers/quiet.py" --max-wait 120 -- $OBP $PY "$peers/torch_langevin.py" --threads 2 \
     --which mog_autograd,mog_torch_analytic,mlp_autograd --mog-steps 100 --mog-repeats 5 --mlp-repeats 5 | tail -1)
 mog_json=$($PY "$peers/quiet.py" --max-wait 120 -- $cli bench langevin-mixture --repeats 5 --json | tail -1)
 mlp_json=$($PY "$peers/quiet.py" --max-wait 120 -- $cli bench langevin-mlp --repeats 5 --json | tail -1)
