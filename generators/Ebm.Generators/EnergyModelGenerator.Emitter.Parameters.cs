@@ -99,7 +99,7 @@ public sealed partial class EnergyModelGenerator
             writer.Line("/// <exception cref=\"global::System.ArgumentException\">The vector's length is not the parameter count.</exception>");
             writer.Open($"public Parameters WithVector({ReadOnlySpan} vector)");
             writer.Line($"{Support}.RequireLength(vector, Layout.ParameterCount, nameof(vector));");
-            writer.Line($"return new Parameters({string.Join(", ", new[] { "Layout" }.Concat(constArguments).Append("vector.ToArray()"))});");
+            writer.Line($"return new Parameters({string.Join(", ", new[] { "Layout" }.Concat(constArguments).Append($"{Support}.Copy(vector)"))});");
             writer.Close();
 
             writer.Line();
