@@ -36,6 +36,7 @@ public sealed partial class EnergyModelGenerator
             if (names.Continuous.Count > 0)
                 contracts.Add("global::Ebm.IScoreModel");
             contracts.Add("global::Ebm.IOpenClModel");
+            contracts.Add("global::Ebm.IRebindableModel");
             writer.Open($"public sealed class Model : {string.Join(", ", contracts)}");
             writer.Open($"internal Model({parameters} parameters)");
             writer.Line("global::System.ArgumentNullException.ThrowIfNull(parameters);");
@@ -59,6 +60,14 @@ public sealed partial class EnergyModelGenerator
             writer.Line("/// <param name=\"values\">The trainable parameters laid out as <see cref=\"Layout\"/>.</param>");
             writer.Line("/// <returns>A new model; this one is unchanged.</returns>");
             writer.Line($"public Model WithParameters({ReadOnlySpan} values) => new Model(Parameters.WithVector(values));");
+            writer.Line();
+            writer.Line("/// <summary>The same model reading its trainable parameters from <paramref name=\"values\"/> itself, not a copy (for trainers).</summary>");
+            writer.Line("/// <param name=\"values\">Laid out as <see cref=\"Layout\"/>; must not change while the returned model is in use.</param>");
+            writer.Line("/// <returns>A new model over <paramref name=\"values\"/>.</returns>");
+            writer.Line("/// <exception cref=\"global::System.ArgumentException\">The array's length is not the parameter count.</exception>");
+            writer.Line($"public Model Rebind(float[] values) => new Model(Parameters.Over(values));");
+            writer.Line();
+            writer.Line("global::Ebm.IEnergyModel global::Ebm.IRebindableModel.Rebind(float[] values) => Rebind(values);");
 
             var energy = EnergyPrograms.Energy(model);
             var stateGradient = EnergyPrograms.StateGradient(model);

@@ -103,6 +103,14 @@ public sealed partial class EnergyModelGenerator
             writer.Close();
 
             writer.Line();
+            writer.Line("// The same with the caller's array itself: only Model.Rebind, whose caller promises not to change it.");
+            writer.Open("internal Parameters Over(float[] vector)");
+            writer.Line("global::System.ArgumentNullException.ThrowIfNull(vector);");
+            writer.Line($"{Support}.RequireLength(vector, Layout.ParameterCount, nameof(vector));");
+            writer.Line($"return new Parameters({string.Join(", ", new[] { "Layout" }.Concat(constArguments).Append("vector"))});");
+            writer.Close();
+
+            writer.Line();
             var comparisons = new List<string> { "other is not null", "Layout.Equals(other.Layout)" };
             foreach (var p in names.Const)
                 comparisons.Add(p.Shape.Rank == Rank.Scalar

@@ -88,4 +88,21 @@ public class ModelObjectTests
         model.StateGradient(Contract.In([[]]), Contract.Out([[]]), []);
         Assert.All(gradient, g => Assert.Equal(0f, g));
     }
+
+    [Fact]
+    public void Rebind_reads_the_callers_array_itself_and_WithParameters_a_copy()
+    {
+        var model = Rbm();
+        float[] values = model.Parameters.ToVector();
+        var rebound = (BernoulliRbm.Model)((IRebindableModel)model).Rebind(values);
+        var copied = model.WithParameters(values);
+        Assert.Equal(model.Energy(V, H), rebound.Energy(V, H));
+
+        values[0] += 1f;   // W[0, 0]: v₀ = 1 and h₀ = 0 here, so change b₀ too to move the energy
+        values[6] += 1f;   // b₀
+        Assert.Equal(model.Energy(V, H) - 1f, rebound.Energy(V, H), 5);
+        Assert.Equal(model.Energy(V, H), copied.Energy(V, H));
+        Assert.Throws<ArgumentException>(() => model.Rebind(new float[3]));
+        Assert.Throws<ArgumentNullException>(() => model.Rebind(null!));
+    }
 }
