@@ -41,28 +41,12 @@ internal sealed partial class Kernel
     /// <summary>The operation of node <paramref name="id"/> applied to its operands' elements.</summary>
     private Code Compute(int id, IReadOnlyList<string> vars)
     {
-        IrNode node = g[id];
-        Code Arg(int k) => Value(node.Args[k], ArgVars(id, k, vars));
-        switch (node.Op)
+        LaneCode code = ComputeWith(id, vars, (arg, at) =>
         {
-            case IrOp.Negate:
-                return Negation(Arg(0));
-            case IrOp.Add:
-                return Binary(Arg(0), "+", Arg(1), Additive);
-            case IrOp.Subtract:
-                return Binary(Arg(0), "-", Arg(1), Additive);
-            case IrOp.Multiply or IrOp.Silu or IrOp.Outer:
-                return Binary(Arg(0), "*", Arg(1), Multiplicative);
-            case IrOp.Divide:
-                return Binary(Arg(0), "/", Arg(1), Multiplicative);
-            case IrOp.Square:
-                var x = Arg(0);
-                return Binary(x, "*", x, Multiplicative);
-            case IrOp.Broadcast or IrOp.BroadcastRows or IrOp.BroadcastCols:
-                return Arg(0);
-            default:
-                return new Code($"{Function(node.Op)}({Arg(0).Text})", Primary);
-        }
+            Code value = Value(arg, at);
+            return new LaneCode(value.Text, value.Precedence, false);
+        });
+        return new Code(code.Text, code.Precedence);
     }
 
     /// <summary>The indices of operand <paramref name="k"/> of node <paramref name="id"/> when the node is at <paramref name="vars"/>.</summary>

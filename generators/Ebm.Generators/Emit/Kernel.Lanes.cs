@@ -283,10 +283,13 @@ internal sealed partial class Kernel
         return storage[id] == Storage.Inline ? LaneCompute(id, vars) : new LaneCode(Load(id, vars), Primary, true);
     }
 
-    private LaneCode LaneCompute(int id, IReadOnlyList<string> vars) => VectorCompute(id, vars, LaneValue);
+    private LaneCode LaneCompute(int id, IReadOnlyList<string> vars) => ComputeWith(id, vars, LaneValue);
 
-    /// <summary>The operation of an elementwise node on vectors, its operands' vectors (or shared scalars) from <paramref name="value"/>.</summary>
-    private LaneCode VectorCompute(int id, IReadOnlyList<string> vars, Func<int, IReadOnlyList<string>, LaneCode> value)
+    /// <summary>
+    /// The operation of an elementwise node on its operands from <paramref name="value"/>: scalar C# where every
+    /// operand is a scalar (the one-state and row-major code), a vector expression as soon as one is a vector.
+    /// </summary>
+    private LaneCode ComputeWith(int id, IReadOnlyList<string> vars, Func<int, IReadOnlyList<string>, LaneCode> value)
     {
         IrNode node = g[id];
         LaneCode Arg(int k) => value(node.Args[k], ArgVars(id, k, vars));
@@ -310,7 +313,10 @@ internal sealed partial class Kernel
             case IrOp.Broadcast or IrOp.BroadcastRows or IrOp.BroadcastCols:
                 return Arg(0);
             default:
-                return new LaneCode($"{Lanes}.{LaneFunction(node.Op)}({VectorText(Arg(0))})", Primary, true);
+                var argument = Arg(0);
+                return argument.IsVector
+                    ? new LaneCode($"{Lanes}.{LaneFunction(node.Op)}({argument.Text})", Primary, true)
+                    : new LaneCode($"{Function(node.Op)}({argument.Text})", Primary, false);
         }
     }
 

@@ -27,7 +27,7 @@ internal sealed partial class Kernel
         {
             $"int {inner} = 0;",
             $"for (; {inner} <= {extent} - {Vec}.Count; {inner} += {Vec}.Count)",
-            $"    {Lanes}.Store({name}, {Index(shape, varying[id], vars)}, {VectorText(VectorCompute(id, vars, (arg, at) => AlongValue(arg, at, inner)))});",
+            $"    {Lanes}.Store({name}, {Index(shape, varying[id], vars)}, {VectorText(ComputeWith(id, vars, (arg, at) => AlongValue(arg, at, inner)))});",
             $"for (; {inner} < {extent}; {inner}++)",
             $"    {Element(name, shape, varying[id], vars)} = {Compute(id, vars).Text};",
         };
@@ -48,7 +48,7 @@ internal sealed partial class Kernel
     private LaneCode AlongValue(int id, IReadOnlyList<string> vars, string inner)
     {
         if (storage[id] == Storage.Inline)
-            return VectorCompute(id, vars, (arg, at) => AlongValue(arg, at, inner));
+            return ComputeWith(id, vars, (arg, at) => AlongValue(arg, at, inner));
         Code scalar = Value(id, vars);
         if (storage[id] == Storage.Literal || !vars.Contains(inner))
             return new LaneCode(scalar.Text, scalar.Precedence, false);
