@@ -26,38 +26,25 @@ public sealed partial class EnergyModelGenerator
             string rows = string.Join(", ", names.States.Select((_, k) => $"states[{k}].Span"));
             string directions = string.Join(", ", names.Continuous.Select((_, k) => $"directions[{k}].Span"));
 
-            writer.Line();
-            writer.Open($"void global::Ebm.IScoreModel.AccumulateDirectionalParameterGradient({memories} states, {memories} directions, {ReadOnlySpan} weights, {Span} gradient)");
-            writer.Line($"{Support}.RequireCount(states, {names.States.Count}, {groups}, nameof(states));");
-            writer.Line($"{Support}.RequireCount(directions, {names.Continuous.Count}, {continuous}, nameof(directions));");
-            writer.Line($"AccumulateDirectionalParameterGradient({rows}, {directions}, weights, gradient);");
-            writer.Close();
+            // Each member checks the lists it is given and calls the typed method with their spans, then its own arguments.
+            void Forward(string member, bool withDirections, string extraParameters, string extraArguments)
+            {
+                writer.Line();
+                string lists = withDirections ? $"{memories} states, {memories} directions" : $"{memories} states";
+                writer.Open($"void global::Ebm.IScoreModel.{member}({lists}, {extraParameters})");
+                writer.Line($"{Support}.RequireCount(states, {names.States.Count}, {groups}, nameof(states));");
+                if (withDirections)
+                    writer.Line($"{Support}.RequireCount(directions, {names.Continuous.Count}, {continuous}, nameof(directions));");
+                writer.Line($"{member}({rows}, {(withDirections ? directions + ", " : "")}{extraArguments});");
+                writer.Close();
+            }
 
-            writer.Line();
-            writer.Open($"void global::Ebm.IScoreModel.DirectionalSecondDerivative({memories} states, {memories} directions, {Span} values)");
-            writer.Line($"{Support}.RequireCount(states, {names.States.Count}, {groups}, nameof(states));");
-            writer.Line($"{Support}.RequireCount(directions, {names.Continuous.Count}, {continuous}, nameof(directions));");
-            writer.Line($"DirectionalSecondDerivative({rows}, {directions}, values);");
-            writer.Close();
-
-            writer.Line();
-            writer.Open($"void global::Ebm.IScoreModel.AccumulateDirectionalSecondDerivativeParameterGradient({memories} states, {memories} directions, {ReadOnlySpan} weights, {Span} gradient)");
-            writer.Line($"{Support}.RequireCount(states, {names.States.Count}, {groups}, nameof(states));");
-            writer.Line($"{Support}.RequireCount(directions, {names.Continuous.Count}, {continuous}, nameof(directions));");
-            writer.Line($"AccumulateDirectionalSecondDerivativeParameterGradient({rows}, {directions}, weights, gradient);");
-            writer.Close();
-
-            writer.Line();
-            writer.Open($"void global::Ebm.IScoreModel.Laplacian({memories} states, {Span} laplacians)");
-            writer.Line($"{Support}.RequireCount(states, {names.States.Count}, {groups}, nameof(states));");
-            writer.Line($"Laplacian({rows}, laplacians);");
-            writer.Close();
-
-            writer.Line();
-            writer.Open($"void global::Ebm.IScoreModel.AccumulateLaplacianParameterGradient({memories} states, {ReadOnlySpan} weights, {Span} gradient)");
-            writer.Line($"{Support}.RequireCount(states, {names.States.Count}, {groups}, nameof(states));");
-            writer.Line($"AccumulateLaplacianParameterGradient({rows}, weights, gradient);");
-            writer.Close();
+            string weighted = $"{ReadOnlySpan} weights, {Span} gradient";
+            Forward("AccumulateDirectionalParameterGradient", withDirections: true, weighted, "weights, gradient");
+            Forward("DirectionalSecondDerivative", withDirections: true, $"{Span} values", "values");
+            Forward("AccumulateDirectionalSecondDerivativeParameterGradient", withDirections: true, weighted, "weights, gradient");
+            Forward("Laplacian", withDirections: false, $"{Span} laplacians", "laplacians");
+            Forward("AccumulateLaplacianParameterGradient", withDirections: false, weighted, "weights, gradient");
         }
     }
 }
