@@ -20,4 +20,17 @@ internal static class Parallelism
             ExceptionDispatchInfo.Throw(error.InnerExceptions[0]);
         }
     }
+
+    /// <summary><see cref="Parallel.For(int, int, ParallelOptions, Action{int})"/>, rethrowing the body's first exception as it was.</summary>
+    public static void For(int fromInclusive, int toExclusive, int maxDegreeOfParallelism, Action<int> body)
+    {
+        try
+        {
+            Parallel.For(fromInclusive, toExclusive, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, body);
+        }
+        catch (AggregateException error) when (error.InnerExceptions.Count > 0)
+        {
+            ExceptionDispatchInfo.Throw(error.InnerExceptions[0]);
+        }
+    }
 }

@@ -95,7 +95,6 @@ public static class AnnealedImportanceSampling
             .Select(c => new Chunk(layout, states, c * ChunkRows, Math.Min(ChunkRows, runs - c * ChunkRows)))
             .ToArray();
         var logWeights = new double[runs];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
         ulong steps = (ulong)blocks.Count;
         // Forward, level j runs over β₁ … β_K; reverse, over β_{K−1} … β₀ from samples at β_K. Either way the weight
         // of a step is p*_next(x) / p*_here(x) at the state x that leaves p_here invariant, and x then moves by
@@ -109,7 +108,7 @@ public static class AnnealedImportanceSampling
             IGibbsModel next = Level(k);
             bool final = j == last;
             ulong firstStep = (ulong)j * steps;
-            Parallel.ForEach(chunks, parallel, chunk =>
+            Parallelism.ForEach(chunks, options.MaxDegreeOfParallelism, chunk =>
             {
                 chunk.Potential(here, summed, chunk.Before);
                 chunk.Potential(next, summed, chunk.After);

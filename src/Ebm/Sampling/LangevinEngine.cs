@@ -82,7 +82,7 @@ internal sealed class LangevinEngine
         {
             int from = _current, to = 1 - _current;
             ulong step = (ulong)(_settings.FirstStep + _moves);
-            Parallel.For(0, _chunks, Options(), [MethodImpl(MethodImplOptions.AggressiveOptimization)] (k) =>
+            Parallelism.For(0, _chunks, _settings.MaxDegreeOfParallelism, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (k) =>
             {
                 (int first, int count) = Chunk(k);
                 field.Evaluate(_xChunk[from][k], _gChunk[from][k], _e[from].AsSpan(first, count));
@@ -137,7 +137,7 @@ internal sealed class LangevinEngine
     {
         float noise = (float)Math.Sqrt(2.0 * alpha);
         int from = _current, to = 1 - _current;
-        Parallel.For(0, _chunks, Options(), [MethodImpl(MethodImplOptions.AggressiveOptimization)] (k) =>
+        Parallelism.For(0, _chunks, _settings.MaxDegreeOfParallelism, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (k) =>
         {
             (int first, int count) = Chunk(k);
             field.Evaluate(_xChunk[from][k], _gChunk[from][k], _e[from].AsSpan(first, count));
@@ -153,7 +153,7 @@ internal sealed class LangevinEngine
         for (int s = 0; s < steps; s++)
         {
             ulong step = (ulong)(_settings.FirstStep + _moves);
-            Parallel.For(0, _chunks, Options(), [MethodImpl(MethodImplOptions.AggressiveOptimization)] (k) =>
+            Parallelism.For(0, _chunks, _settings.MaxDegreeOfParallelism, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (k) =>
             {
                 (int first, int count) = Chunk(k);
                 float[] z = ArrayPool<float>.Shared.Rent(Math.Max(count * _units, 1));
@@ -296,7 +296,6 @@ internal sealed class LangevinEngine
 
     private IReadOnlyList<float[]> Snapshot() => Array.AsReadOnly(_x[_current].Select(a => (float[])a.Clone()).ToArray());
 
-    private ParallelOptions Options() => new() { MaxDegreeOfParallelism = _settings.MaxDegreeOfParallelism };
 
     private (int First, int Count) Chunk(int k) => (k * ChunkSize, Math.Min(ChunkSize, _chains - k * ChunkSize));
 

@@ -114,7 +114,7 @@ internal sealed class ModelTerm
         ulong firstSweep = (ulong)update * (ulong)options.GibbsSteps;
         float[][] chains = states;
         float[][] statistics = [.. chains.Select((s, g) => scratch.Get("statistics", g, s.Length))];
-        Parallel.ForEach(chunks, new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism }, chunk =>
+        Parallelism.ForEach(chunks, options.MaxDegreeOfParallelism, chunk =>
         {
             chunk.Rebind(model);
             for (int s = 0; s < options.GibbsSteps; s++)
