@@ -21,20 +21,8 @@ public static class ScoreMatchingLosses
     public static ScoreMatchingResult Exact(IScoreModel model, ReadOnlyMemory<float> data)
     {
         int rows = Rows(model, data);
-        var gradients = new float[data.Length];
-        var energies = new float[rows];
-        var laplacians = new float[rows];
-        IReadOnlyList<ReadOnlyMemory<float>> states = [data];
-        model.StateGradient(states, [gradients], energies);
-        model.Laplacian(states, laplacians);
-        double loss = 0;
-        int size = data.Length / Math.Max(rows, 1);
-        for (int r = 0; r < rows; r++)
-            loss += 0.5 * SquaredNorm(gradients.AsSpan(r * size, size)) - laplacians[r];
-        var weights = Weights(rows, 1f / rows);
         var gradient = new float[model.Layout.ParameterCount];
-        model.AccumulateDirectionalParameterGradient(states, [gradients], weights, gradient);
-        model.AccumulateLaplacianParameterGradient(states, Weights(rows, -1f / rows), gradient);
+        double loss = ExactSum(model, data, rows == 0 ? 0 : 1f / rows, gradient);
         return new ScoreMatchingResult(rows == 0 ? 0 : loss / rows, gradient);
     }
 
@@ -52,27 +40,10 @@ public static class ScoreMatchingLosses
     /// <exception cref="ArgumentException">As for <see cref="Exact"/>, or σ is not positive and finite.</exception>
     public static ScoreMatchingResult Denoising(IScoreModel model, ReadOnlyMemory<float> data, float sigma, ulong seed, ulong step)
     {
-        if (!(sigma > 0 && float.IsFinite(sigma)))
-            throw new ArgumentOutOfRangeException(nameof(sigma), sigma, "The noise level must be positive and finite.");
+        CheckSigma(sigma);
         int rows = Rows(model, data);
-        int size = rows == 0 ? 0 : data.Length / rows;
-        var noisy = new float[data.Length];
-        if (rows > 0)
-            RandomStreams.FillNormal(seed, 0, step, size, noisy);
-        ReadOnlySpan<float> x = data.Span;
-        for (int k = 0; k < noisy.Length; k++)
-            noisy[k] = x[k] + sigma * noisy[k];
-        var directions = new float[data.Length];
-        model.StateGradient([noisy], [directions], new float[rows]);
-        float inverseVariance = 1f / (sigma * sigma);
-        double loss = 0;
-        for (int k = 0; k < directions.Length; k++)
-        {
-            directions[k] -= (noisy[k] - x[k]) * inverseVariance;
-            loss += 0.5 * directions[k] * (double)directions[k];
-        }
         var gradient = new float[model.Layout.ParameterCount];
-        model.AccumulateDirectionalParameterGradient([noisy], [directions], Weights(rows, 1f / rows), gradient);
+        double loss = DenoisingSum(model, data, sigma, seed, step, 0, rows == 0 ? 0 : 1f / rows, gradient);
         return new ScoreMatchingResult(rows == 0 ? 0 : loss / rows, gradient);
     }
 
@@ -90,10 +61,64 @@ public static class ScoreMatchingLosses
     public static ScoreMatchingResult Sliced(IScoreModel model, ReadOnlyMemory<float> data, ulong seed, ulong step)
     {
         int rows = Rows(model, data);
+        var gradient = new float[model.Layout.ParameterCount];
+        double loss = SlicedSum(model, data, seed, step, 0, rows == 0 ? 0 : 1f / rows, gradient);
+        return new ScoreMatchingResult(rows == 0 ? 0 : loss / rows, gradient);
+    }
+
+    // The trainer's entry points: the loss summed over the rows, and weight·Σᵣ ∇θ lossᵣ added into gradient, so that
+    // chunks of a batch (and NCSN's levels, weight λ(σ)/N) accumulate without a result per call. Row r draws from stream
+    // firstStream + r, so chunks of one batch keep the streams of the whole batch.
+
+    internal static double ExactSum(IScoreModel model, ReadOnlyMemory<float> data, float weight, Span<float> gradient)
+    {
+        int rows = Rows(model, data);
+        var gradients = new float[data.Length];
+        var laplacians = new float[rows];
+        IReadOnlyList<ReadOnlyMemory<float>> states = [data];
+        model.StateGradient(states, [gradients], new float[rows]);
+        model.Laplacian(states, laplacians);
+        double loss = 0;
+        int size = data.Length / Math.Max(rows, 1);
+        for (int r = 0; r < rows; r++)
+            loss += 0.5 * SquaredNorm(gradients.AsSpan(r * size, size)) - laplacians[r];
+        model.AccumulateDirectionalParameterGradient(states, [gradients], Weights(rows, weight), gradient);
+        model.AccumulateLaplacianParameterGradient(states, Weights(rows, -weight), gradient);
+        return loss;
+    }
+
+    internal static double DenoisingSum(IScoreModel model, ReadOnlyMemory<float> data, float sigma, ulong seed, ulong step,
+                                        uint firstStream, float weight, Span<float> gradient)
+    {
+        int rows = Rows(model, data);
+        int size = rows == 0 ? 0 : data.Length / rows;
+        var noisy = new float[data.Length];
+        if (rows > 0)
+            RandomStreams.FillNormal(seed, firstStream, step, size, noisy);
+        ReadOnlySpan<float> x = data.Span;
+        for (int k = 0; k < noisy.Length; k++)
+            noisy[k] = x[k] + sigma * noisy[k];
+        var directions = new float[data.Length];
+        model.StateGradient([noisy], [directions], new float[rows]);
+        float inverseVariance = 1f / (sigma * sigma);
+        double loss = 0;
+        for (int k = 0; k < directions.Length; k++)
+        {
+            directions[k] -= (noisy[k] - x[k]) * inverseVariance;
+            loss += 0.5 * directions[k] * (double)directions[k];
+        }
+        model.AccumulateDirectionalParameterGradient([noisy], [directions], Weights(rows, weight), gradient);
+        return loss;
+    }
+
+    internal static double SlicedSum(IScoreModel model, ReadOnlyMemory<float> data, ulong seed, ulong step,
+                                     uint firstStream, float weight, Span<float> gradient)
+    {
+        int rows = Rows(model, data);
         int size = rows == 0 ? 0 : data.Length / rows;
         var v = new float[data.Length];
         if (rows > 0)
-            RandomStreams.FillNormal(seed, 0, step, size, v);
+            RandomStreams.FillNormal(seed, firstStream, step, size, v);
         IReadOnlyList<ReadOnlyMemory<float>> states = [data];
         var gradients = new float[data.Length];
         model.StateGradient(states, [gradients], new float[rows]);
@@ -106,17 +131,22 @@ public static class ScoreMatchingLosses
             double p = 0;
             for (int i = 0; i < size; i++)
                 p += (double)v[r * size + i] * gradients[r * size + i];
-            projected[r] = (float)(p / rows);
+            projected[r] = (float)(p * weight);
             loss += -curvature[r] + 0.5 * p * p;
         }
-        var gradient = new float[model.Layout.ParameterCount];
-        model.AccumulateDirectionalSecondDerivativeParameterGradient(states, [v], Weights(rows, -1f / rows), gradient);
+        model.AccumulateDirectionalSecondDerivativeParameterGradient(states, [v], Weights(rows, -weight), gradient);
         // ∇θ ½(vᵀ∇ₓE)² = (vᵀ∇ₓE)·∇θ(v·∇ₓE): the directional gradient along v, each row weighted by its projection.
         model.AccumulateDirectionalParameterGradient(states, [v], projected, gradient);
-        return new ScoreMatchingResult(rows == 0 ? 0 : loss / rows, gradient);
+        return loss;
     }
 
-    private static int Rows(IScoreModel model, ReadOnlyMemory<float> data)
+    internal static void CheckSigma(float sigma)
+    {
+        if (!(sigma > 0 && float.IsFinite(sigma)))
+            throw new ArgumentOutOfRangeException(nameof(sigma), sigma, "The noise level must be positive and finite.");
+    }
+
+    internal static int Rows(IScoreModel model, ReadOnlyMemory<float> data)
     {
         ArgumentNullException.ThrowIfNull(model);
         ModelLayout layout = model.Layout;

@@ -8,10 +8,15 @@ namespace Ebm.Training;
 /// </summary>
 internal sealed class OptimizerState
 {
-    private readonly TrainingOptions options;
+    private readonly OptimizerSettings options;
     private readonly bool[] decayed;
 
     public OptimizerState(ModelLayout layout, TrainingOptions options)
+        : this(layout, OptimizerSettings.From(options))
+    {
+    }
+
+    public OptimizerState(ModelLayout layout, OptimizerSettings options)
     {
         this.options = options;
         decayed = new bool[layout.ParameterCount];

@@ -8,6 +8,9 @@ internal static class TrainingSeeds
 {
     public const ulong Shuffle = 1, ChainStart = 2, Gibbs = 3, Tempering = 4, Monitor = 5, Ais = 6;
 
+    // The score trainer's purposes, far above the Boltzmann trainer's 6 + epoch of AIS.
+    public const ulong ScoreNoise = 1_000_001, ScoreLevel = 1_000_002;
+
     public static ulong For(ulong seed, ulong purpose)
     {
         ulong z = seed + purpose * 0x9E3779B97F4A7C15UL;
