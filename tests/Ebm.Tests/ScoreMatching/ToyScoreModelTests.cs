@@ -1,0 +1,82 @@
+using Ebm.Data;
+using Ebm.Models;
+using Ebm.Sampling;
+using Ebm.ScoreMatching;
+using Ebm.Statistics;
+using Ebm.Training;
+
+namespace Ebm.Tests.ScoreMatching;
+
+/// <summary>
+/// Neural energies trained by <see cref="ScoreTrainer"/> on 2-D toy sets (2,000 training rows), then sampled by annealed
+/// Langevin dynamics from N(0, s²I) (1,000 chains): the unbiased MMD² (Gaussian kernel, bandwidth 0.5) of the samples to
+/// 1,000 held-out rows must be below a bound and at least 10× below that of the same sampler on the untrained model
+/// (LeCun-normal weights, zero output layer: E ≡ 0, so its chains only diffuse). The MMD² of two independent sets of
+/// 1,000 data rows is about ±5e-4 (measured −5.2e-4 on moons), the floor of what can be seen.
+/// </summary>
+public class ToyScoreModelTests
+{
+    private const double Bandwidth = 0.5;
+
+    /// <summary>
+    /// MlpEnergy 2-64-64-1 by denoising score matching at σ = 0.1 (batch 128, 200 epochs = 3,200 Adam updates, η = 3e-3
+    /// decaying linearly to 3e-4); annealed Langevin with this one model over σ = 1 … 0.1 (5 geometric levels,
+    /// ε = 1e-3, 200 moves per level) from N(0, 1.5²I). Measured MMD²: trained 0.0028, untrained 0.214 (76×).
+    /// </summary>
+    [Fact]
+    public void Denoising_score_matching_of_an_mlp_learns_two_moons()
+    {
+        DataSplits moons = Toy2D.Load(ToyDataset.Moons, 2_000, 1_000, 11);
+        var mlp = MlpEnergy.Create(MlpEnergy.Parameters.Create(2, 64, 64, seed: 1));
+        var untrained = (IScoreModel)mlp.WithParameters(Initialization.LeCunNormal(mlp.Layout, 1));
+        var options = new ScoreTrainingOptions(ScoreMethod.Denoising, Epochs: 200, BatchSize: 128, LearningRate: 3e-3f, Seed: 1)
+        {
+            Sigma = 0.1f,
+            Schedule = LearningRateSchedule.LinearDecay(0.1),
+        };
+        ScoreTrainingResult r = ScoreTrainer.Train(untrained, moons.Train, options);
+        Assert.True(r.History[^1].Loss < r.History[0].Loss);
+
+        float[] start = StandardWorkloads.NormalStart(1_000, 2, 1.5f, 3);
+        var annealed = new AnnealedLangevinOptions(NoiseSchedule.Geometric(1f, 0.1f, 5), 1e-3f, 200, 7);
+        float[] trained = Langevin.Annealed(_ => r.Model, [start], annealed).States[0];
+        float[] random = Langevin.Annealed(_ => untrained, [start], annealed).States[0];
+        AssertCloser(trained, random, moons.Test!, bound: 0.01);
+    }
+
+    /// <summary>
+    /// NoiseConditionalMlp 2-64-64-1 (σ a [Const], rebound per level) by NCSN over 8 geometric levels from 3 to 0.05 with
+    /// λ(σ) = σ² (batch 128, 200 epochs, Adam 3e-3 decaying linearly to 3e-4); annealed Langevin on the model at each
+    /// level (ε = 5e-4, 100 moves per level) from N(0, 3²I). Measured MMD²: trained 0.0016, untrained 0.050 (30×).
+    /// </summary>
+    [Fact]
+    public void Noise_conditional_training_learns_four_rings()
+    {
+        DataSplits rings = Toy2D.Load(ToyDataset.Rings, 2_000, 1_000, 11);
+        IReadOnlyList<float> levels = NoiseSchedule.Geometric(3f, 0.05f, 8);
+        float[] initial = Initialization.LeCunNormal(NoiseConditionalMlp.Parameters.Create(2, 64, 64, 1f, seed: 1).Layout, 1);
+        // One model per level, created once; the trainer and the sampler rebind them to the parameters they hold.
+        var atLevel = levels.ToDictionary(s => s, s => NoiseConditionalMlp.Create(NoiseConditionalMlp.Parameters.Create(2, 64, 64, s, seed: 1).WithVector(initial)));
+        var options = new ScoreTrainingOptions(ScoreMethod.NoiseConditional, Epochs: 200, BatchSize: 128, LearningRate: 3e-3f, Seed: 1)
+        {
+            NoiseLevels = levels,
+            Schedule = LearningRateSchedule.LinearDecay(0.1),
+        };
+        ScoreTrainingResult r = ScoreTrainer.TrainNoiseConditional(s => atLevel[s], rings.Train, options);
+        Assert.Equal(levels[^1], ((NoiseConditionalMlp.Model)r.Model).Parameters.sigma);
+
+        float[] start = StandardWorkloads.NormalStart(1_000, 2, 3f, 3);
+        var annealed = new AnnealedLangevinOptions(levels, 5e-4f, 100, 7);
+        float[] trained = Langevin.Annealed(s => atLevel[s].Rebind(r.Parameters), [start], annealed).States[0];
+        float[] random = Langevin.Annealed(s => atLevel[s], [start], annealed).States[0];
+        AssertCloser(trained, random, rings.Test!, bound: 0.006);
+    }
+
+    private static void AssertCloser(float[] trained, float[] untrained, Dataset heldOut, double bound)
+    {
+        double t = MaximumMeanDiscrepancy.UnbiasedSquared(trained, heldOut.Values.Span, 2, Bandwidth);
+        double u = MaximumMeanDiscrepancy.UnbiasedSquared(untrained, heldOut.Values.Span, 2, Bandwidth);
+        Assert.True(t < bound, $"MMD² of the trained model's samples {t:G3} ≥ {bound}");
+        Assert.True(10 * t <= u, $"MMD² trained {t:G3} is not 10× below untrained {u:G3}");
+    }
+}
