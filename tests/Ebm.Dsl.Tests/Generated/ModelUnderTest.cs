@@ -14,7 +14,7 @@ public sealed class ModelUnderTest
     public static IReadOnlyList<Type> All { get; } =
     [
         typeof(GaussianMixture), typeof(BernoulliRbm), typeof(GaussianBernoulliRbm), typeof(BoltzmannMachine),
-        typeof(DeepBoltzmannMachine), typeof(MlpEnergy),
+        typeof(DeepBoltzmannMachine), typeof(MlpEnergy), typeof(NoiseConditionalMlp),
         typeof(ElementwiseOps), typeof(MatrixOps), typeof(SoftmaxOps), typeof(LinearOps), typeof(BroadcastOps), typeof(ConstantOps), typeof(ScaledProduct),
     ];
 
