@@ -29,6 +29,7 @@ internal static class BenchCommand
             () => StandardWorkloads.Mlp784(), c => StandardWorkloads.UniformStart(c, 784, seed: 1)));
         bench.Subcommands.Add(GibbsRbm(contextOf));
         bench.Subcommands.Add(RbmPcd1(contextOf));
+        bench.Subcommands.Add(DsmMlp(contextOf));
         return bench;
     }
 
@@ -56,6 +57,37 @@ internal static class BenchCommand
             double rate = rates[rates.Length / 2];
             cli.Result(new BenchResult("rbm-pcd1", Math.Round(rate), "samples/s", Threads: Environment.ProcessorCount, Visible: train.Columns, Hidden: h, Batch: b, Rows: train.Rows, Epochs: e),
                 $"rbm-pcd1: {rate:N0} samples/s ({train.Columns}×{h}, batch {b}, median of {rates.Length} epoch(s) of {train.Rows} rows)");
+            return EbmCommand.Success;
+        });
+        return command;
+    }
+
+    private static Command DsmMlp(Func<ParseResult, CliContext> contextOf)
+    {
+        var hidden = new Option<int>("--hidden") { DefaultValueFactory = _ => 128 };
+        var batch = new Option<int>("--batch") { DefaultValueFactory = _ => 256 };
+        var steps = new Option<int>("--steps") { Description = "Updates per epoch.", DefaultValueFactory = _ => 100 };
+        var epochs = new Option<int>("--epochs") { Description = "Epochs; the first is a warm-up, the median of the rest is reported.", DefaultValueFactory = _ => 3 };
+        var threads = new Option<int>("--threads") { Description = "Threads over the chunks of a batch (default: all cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var command = new Command("dsm-mlp",
+            "Denoising score matching of a 2-128-128-1 SiLU MLP energy on two moons (σ = 0.1, batch 256, Adam 1e-3), in updates (steps)/s; the peer is tests/Ebm.Benchmarks/peers/torch_dsm.py.")
+        {
+            hidden, batch, steps, epochs, threads,
+        };
+        command.SetAction(parse =>
+        {
+            CliContext cli = contextOf(parse);
+            int h = Positive(parse.GetValue(hidden), "--hidden"), b = Positive(parse.GetValue(batch), "--batch");
+            int t = Positive(parse.GetValue(steps), "--steps"), e = Positive(parse.GetValue(epochs), "--epochs"), n = Positive(parse.GetValue(threads), "--threads");
+            Data.Dataset moons = Data.Toy2D.Moons(checked(b * t), 1);
+            IScoreModel model = ContinuousModels.Create(false, 2, h, 1f, 1);
+            var options = new ScoreMatching.ScoreTrainingOptions(ScoreMatching.ScoreMethod.Denoising, e, b, 1e-3f, 1) { Sigma = 0.1f, MaxDegreeOfParallelism = n };
+            cli.Info($"dsm-mlp: 2-{h}-{h}-1 SiLU MLP, batch {b}, {t} updates × {e} epoch(s) on {n} thread(s) …");
+            var history = ScoreMatching.ScoreTrainer.Train(model, moons, options).History;
+            double[] rates = [.. history.Skip(e > 1 ? 1 : 0).Select(r => r.StepsPerSecond).Order()];
+            double rate = rates[rates.Length / 2];
+            cli.Result(new BenchResult("dsm-mlp", Math.Round(rate, 1), "steps/s", Threads: n, Hidden: h, Batch: b, Steps: t, Epochs: e),
+                $"dsm-mlp: {rate:N1} steps/s (2-{h}-{h}-1, batch {b}, median of {rates.Length} epoch(s) of {t} updates, {n} thread(s))");
             return EbmCommand.Success;
         });
         return command;

@@ -6,16 +6,17 @@ using Ebm.Training;
 
 namespace Ebm.Cli.Commands;
 
-/// <summary>`ebm train rbm|grbm|bm|dbm`: trains a built-in model on a data spec and writes its model file.</summary>
+/// <summary>`ebm train rbm|grbm|bm|dbm` (and `mlp`, <see cref="TrainScoreCommand"/>): trains a built-in model on a data spec and writes its model file.</summary>
 internal static class TrainCommand
 {
     internal sealed record TrainResult(string Model, string Out, IReadOnlyDictionary<string, int> Sizes, IReadOnlyList<EpochRecord> History);
 
     public static Command Create(Func<ParseResult, CliContext> contextOf)
     {
-        var train = new Command("train", "Train a built-in model (CD-k, PCD or parallel tempering) and write it as a safetensors model file.");
+        var train = new Command("train", "Train a built-in model (CD-k, PCD or parallel tempering; an MLP energy by score matching) and write it as a safetensors model file.");
         foreach (string kind in TrainableModels.Kinds)
             train.Subcommands.Add(Kind(contextOf, kind));
+        train.Subcommands.Add(TrainScoreCommand.Create(contextOf));
         return train;
     }
 
