@@ -6,7 +6,8 @@ namespace Ebm.Cli.Commands;
 
 /// <summary>
 /// `ebm sample` for a continuous model file (MlpEnergy, NoiseConditionalMlp): ULA or MALA on the model at its
-/// smallest level, annealed Langevin over the levels, or the ancestral diffusion sampler; the final states as .npy.
+/// smallest level, annealed Langevin over the levels, or the ancestral diffusion sampler (the model read as a
+/// variance-exploding score, which both DSM and NCSN learn); the final states as .npy.
 /// </summary>
 internal static class ContinuousSampling
 {

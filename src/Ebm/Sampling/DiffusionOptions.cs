@@ -14,6 +14,9 @@ public sealed record DiffusionOptions(int Steps, ulong Seed)
     /// <summary>β_T, the variance of the last forward step (Ho et al.: 0.02).</summary>
     public float BetaEnd { get; init; } = 0.02f;
 
+    /// <summary>Which noisy law the score knows: by default the data plus N(0, σ²I), as (multi-noise) denoising score matching learns it.</summary>
+    public NoiseParameterization Parameterization { get; init; } = NoiseParameterization.VarianceExploding;
+
     /// <summary>The RandomStream step of the first reverse step.</summary>
     public long FirstStep { get; init; }
 

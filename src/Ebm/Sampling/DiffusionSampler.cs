@@ -4,27 +4,28 @@ namespace Ebm.Sampling;
 
 /// <summary>
 /// Ancestral sampling of the reverse diffusion (Ho, Jain &amp; Abbeel 2020, Algorithm 2, with Σ_t = β_t) driven by a
-/// score: from x_T, for t = T … 1, x_{t−1} = (x_t + β_t·s(x_t, σ_t))/√(1 − β_t) + √β_t·z, with z = 0 at t = 1.
-/// β_t is linear from β₁ to β_T, ᾱ_t = Π_{s≤t}(1 − β_s), and the score is asked at the matching noise level
-/// σ_t = √(1 − ᾱ_t) (specs/score-matching.md). The update is Ho et al.'s with their ε-prediction written as a score,
-/// ε_θ = −√(1 − ᾱ_t)·s.
+/// score: from x_T, for t = T … 1, x_{t−1} = (x_t + β_t·s_t(x_t))/√(1 − β_t) + √β_t·z, with z = 0 at t = 1, where
+/// β_t is linear from β₁ to β_T, ᾱ_t = Π_{s≤t}(1 − β_s), and s_t is the score of Ho et al.'s marginal at step t
+/// (their ε-prediction written as a score, ε_θ = −√(1 − ᾱ_t)·s_t). How s_t comes from the model is
+/// <see cref="DiffusionOptions.Parameterization"/> (specs/score-matching.md §2).
 /// </summary>
 /// <remarks>
-/// Ho et al.'s forward process shrinks the data, x_t = √ᾱ_t·x₀ + √(1 − ᾱ_t)·ε, so the exact score at step t is that of
-/// the shrunk data plus N(0, σ_t²I). A model trained by (multi-noise) denoising score matching knows the score of
-/// the data plus N(0, σ²I) without the shrinking; asking it at σ_t is the choice made here, the usual one when a
-/// variance-exploding score drives a variance-preserving sampler, and near exact where ᾱ_t ≈ 1 (the last steps,
-/// which set the fine detail). A single-σ model has no σ to be asked at: its score is used as given at every step.
-/// Chains are cut into chunks of fixed size, each one model call, and chain c's noise at reverse step k comes from
-/// RandomStream(seed, c, FirstStep + k), so the samples do not depend on the thread count.
+/// Ho et al.'s forward process shrinks the data, x_t = √ᾱ_t·x₀ + √(1 − ᾱ_t)·ε. A model trained by (multi-noise)
+/// denoising score matching knows the score of the data plus N(0, σ²I) unshrunk, so by default
+/// (<see cref="NoiseParameterization.VarianceExploding"/>) it is asked at x_t/√ᾱ_t and σ′_t = √((1 − ᾱ_t)/ᾱ_t) and its
+/// score divided by √ᾱ_t — the exact change of variables. <see cref="NoiseParameterization.VariancePreserving"/> asks
+/// at x_t and σ_t = √(1 − ᾱ_t), for a model of Ho et al.'s marginal itself, or a single-σ model whose score is to be
+/// used as given. Chains are cut into chunks of fixed size, each one model call, and chain c's noise at reverse step k
+/// comes from RandomStream(seed, c, FirstStep + k), so the samples do not depend on the thread count.
 /// </remarks>
 public static class DiffusionSampler
 {
     private const int ChunkSize = 256;
 
     /// <summary>
-    /// Samples with the score −∇ₓE of <paramref name="modelAtNoise"/>(σ_t) at every step: a noise-conditional model built
-    /// at σ_t (e.g. <c>NoiseConditionalMlp</c> with σ as its <c>[Const]</c>), or <c>_ =&gt; model</c> for a single-σ model.
+    /// Samples with the score −∇ₓE of <paramref name="modelAtNoise"/>(σ) at every step: a noise-conditional model built
+    /// at σ (e.g. <c>NoiseConditionalMlp</c> with σ as its <c>[Const]</c>), or <c>_ =&gt; model</c> for a single-σ model
+    /// (with <see cref="NoiseParameterization.VariancePreserving"/> to use its score as given).
     /// </summary>
     /// <param name="modelAtNoise">The model at a noise level; called once per step, with one continuous state group.</param>
     /// <param name="initial">x_T: [chains × dimension], row-major; Ho et al. draw it from N(0, I).</param>
@@ -51,7 +52,8 @@ public static class DiffusionSampler
     }
 
     /// <summary>Samples with a score s(x, σ) given as a function (e.g. an exact score, or a network outside the DSL).</summary>
-    /// <param name="score">Called as score(σ_t, x, s) on chunks of chains: write the score of each row of x into s.
+    /// <param name="score">Called as score(σ, x, s) on chunks of chains (σ and x as <see cref="DiffusionOptions.Parameterization"/>
+    /// says): write the score of each row of x into s.
     /// It may be called from several threads at once, on disjoint chunks.</param>
     /// <param name="dimension">Units per chain.</param>
     /// <param name="initial">x_T: [chains × dimension], row-major.</param>
@@ -90,9 +92,13 @@ public static class DiffusionSampler
         double product = 1;
         for (int t = 0; t < T; t++)
             alphaBar[t] = product *= 1 - betas[t];
+        bool exploding = options.Parameterization == NoiseParameterization.VarianceExploding;
         var levels = new float[T];
         for (int k = 0; k < T; k++)
-            levels[k] = (float)Math.Sqrt(1 - alphaBar[T - 1 - k]);
+        {
+            double a = alphaBar[T - 1 - k];
+            levels[k] = (float)(exploding ? Math.Sqrt((1 - a) / a) : Math.Sqrt(1 - a));
+        }
 
         // The first step's field fixes the dimension, before the states are checked against it.
         GradientField first = fieldAt(levels[0]);
@@ -106,6 +112,7 @@ public static class DiffusionSampler
             if (!float.IsFinite(x[i]))
                 throw new ArgumentException($"Initial state holds a NaN or infinite value at chain {i / d}.", nameof(initial));
         var gradient = new float[x.Length];
+        float[] scaled = exploding ? new float[x.Length] : x;
         var energies = new float[chains];
         int chunks = (chains + ChunkSize - 1) / ChunkSize;
         var bad = new int[chunks];
@@ -116,13 +123,18 @@ public static class DiffusionSampler
             float beta = (float)betas[t];
             float shrink = (float)(1 / Math.Sqrt(1 - betas[t]));
             float noise = t == 0 ? 0f : (float)Math.Sqrt(betas[t]);
+            // The variance-exploding model sees x/√ᾱ_t, and its gradient is divided by √ᾱ_t (the chain rule).
+            float inputScale = exploding ? (float)(1 / Math.Sqrt(alphaBar[t])) : 1f;
             ulong step = (ulong)(options.FirstStep + k);
-            float[] from = x, to = y;
+            float[] from = x, to = y, input = exploding ? scaled : x;
             Parallelism.For(0, chunks, options.MaxDegreeOfParallelism, c =>
             {
                 int firstChain = c * ChunkSize, count = Math.Min(ChunkSize, chains - firstChain);
                 int at = firstChain * d, length = count * d;
-                field.Evaluate([new ReadOnlyMemory<float>(from, at, length)], [new Memory<float>(gradient, at, length)], energies.AsSpan(firstChain, count));
+                if (exploding)
+                    for (int i = at; i < at + length; i++)
+                        input[i] = from[i] * inputScale;
+                field.Evaluate([new ReadOnlyMemory<float>(input, at, length)], [new Memory<float>(gradient, at, length)], energies.AsSpan(firstChain, count));
                 Span<float> z = length <= 4096 ? stackalloc float[length] : new float[length];
                 if (noise != 0)
                     RandomStreams.FillNormal(options.Seed, (uint)firstChain, step, d, z);
@@ -131,8 +143,8 @@ public static class DiffusionSampler
                 bad[c] = -1;
                 for (int i = 0; i < length; i++)
                 {
-                    // s = −∇ₓE: x_{t−1} = (x_t − β_t∇ₓE)/√(1 − β_t) + √β_t·z.
-                    float v = (from[at + i] - beta * gradient[at + i]) * shrink + noise * z[i];
+                    // s_t = −∇E·inputScale: x_{t−1} = (x_t + β_t·s_t)/√(1 − β_t) + √β_t·z.
+                    float v = (from[at + i] - beta * inputScale * gradient[at + i]) * shrink + noise * z[i];
                     to[at + i] = v;
                     if (!float.IsFinite(v) && bad[c] < 0)
                         bad[c] = firstChain + i / d;
