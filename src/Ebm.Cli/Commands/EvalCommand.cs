@@ -37,8 +37,8 @@ internal static class EvalCommand
             var options = new TrainingOptions(1, 1, 1f, parse.GetValue(seed)) { AisRuns = parse.GetValue(runs), AisTransitions = parse.GetValue(transitions) };
             cli.Info($"evaluating {model.Layout.Description.Name} on {evaluated.Rows} rows of {evaluated.Name} ({(useExact ? "exact" : "AIS")}) …");
             LikelihoodResult r = LikelihoodEvaluation.Evaluate(model, evaluated.Values, estimate, options);
-            cli.Result(new EvalResult(model.Layout.Description.Name, useExact ? "exact" : "ais", r.MeanLogLikelihood, r.LogZ, r.LogZStandardError, r.Rows),
-                $"mean log p(x) = {r.MeanLogLikelihood:0.###} nats over {r.Rows} rows (log Z = {r.LogZ:0.###}{(useAis ? $" ± {r.LogZStandardError:0.###}" : "")})");
+            cli.Result(new EvalResult(model.Layout.Description.Name, useExact ? "exact" : r.IsLowerBound ? "ais-lower-bound" : "ais", r.MeanLogLikelihood, r.LogZ, r.LogZStandardError, r.Rows),
+                $"mean log p(x) {(r.IsLowerBound ? "≥" : "=")} {r.MeanLogLikelihood:0.###} nats over {r.Rows} rows (log Z = {r.LogZ:0.###}{(useAis ? $" ± {r.LogZStandardError:0.###}" : "")})");
             return EbmCommand.Success;
         });
         return command;

@@ -47,11 +47,12 @@ internal static class TrainCommand
         var testRows = new Option<int>("--test-rows") { Description = "Evaluate on the first N test rows (0: all).", DefaultValueFactory = _ => 0 };
         var aisRuns = new Option<int>("--ais-runs") { DefaultValueFactory = _ => 100 };
         var aisTransitions = new Option<int>("--ais-transitions") { DefaultValueFactory = _ => 10_000 };
+        var pretrain = new Option<int>("--pretrain-epochs") { Description = "DBM: greedy layer-wise pretraining, this many epochs per pair of layers, before training (0: none).", DefaultValueFactory = _ => 0 };
 
         var command = new Command(kind, $"Train a {Describe(kind)}.")
         {
             data, hidden, hidden2, sigma, epochs, batch, rate, method, k, chains, replicas, optimizer, momentum, decay, schedule, centering, centeringRate, seed,
-            output, checkpoint, resume, evaluation, trainRows, testRows, aisRuns, aisTransitions,
+            output, checkpoint, resume, evaluation, trainRows, testRows, aisRuns, aisTransitions, pretrain,
         };
         command.SetAction(parse =>
         {
@@ -84,6 +85,11 @@ internal static class TrainCommand
                 Resume = parse.GetValue(resume),
                 OnEpoch = e => cli.Info(Human(e)),
             };
+            if (parse.GetValue(pretrain) is > 0 and var pretrainEpochs)
+            {
+                cli.Info($"pretraining {model.Layout.Description.Name} layer by layer, {pretrainEpochs} epochs per pair …");
+                model = GreedyPretraining.Pretrain(model, trainData, options with { Epochs = pretrainEpochs, OnEpoch = null, Centering = false }).Model;
+            }
             cli.Info($"training {model.Layout.Description.Name} {ModelFile.SizesJson(model.Layout)} on {trainData.Rows} rows of {trainData.Name}: {options.Describe()}");
             TrainingResult result = Trainer.Train(model, trainData, options);
             string path = parse.GetValue(output)!;
@@ -109,7 +115,7 @@ internal static class TrainCommand
         if (e.PseudoLikelihood is { } pl)
             line += $", pseudo-likelihood {pl:0.##}";
         if (e.LogLikelihood is { } ll)
-            line += $", log-likelihood {ll:0.##}" + (e.LogZStandardError is > 0 and var se ? $" (±{se:0.##})" : "");
+            line += (e.LogLikelihoodIsLowerBound ? $", log-likelihood ≥ {ll:0.##}" : $", log-likelihood {ll:0.##}") + (e.LogZStandardError is > 0 and var se ? $" (±{se:0.##})" : "");
         return line + $", {e.SamplesPerSecond:N0} samples/s";
     }
 

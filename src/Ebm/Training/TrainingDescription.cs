@@ -51,6 +51,13 @@ internal static class TrainingDescription
             json.WriteNumber("seed", o.Seed);
             if (o.DataGroup is not null)
                 json.WriteString("data_group", o.DataGroup);
+            if (o.FrozenParameters.Count > 0)
+            {
+                json.WriteStartArray("frozen");
+                foreach (string name in o.FrozenParameters)
+                    json.WriteStringValue(name);
+                json.WriteEndArray();
+            }
             if (includeEpochs)
                 json.WriteNumber("epochs", o.Epochs);
             json.WriteEndObject();

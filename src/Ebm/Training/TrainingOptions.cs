@@ -64,6 +64,12 @@ public sealed record TrainingOptions(int Epochs, int BatchSize, float LearningRa
     /// <summary>The state group the data rows describe; null means the first group.</summary>
     public string? DataGroup { get; init; }
 
+    /// <summary>
+    /// Trainable parameters held at their initial values (their gradient is computed but not applied); used by
+    /// <see cref="GreedyPretraining"/> to train one pair of layers of a deeper model. Empty: all are trained.
+    /// </summary>
+    public IReadOnlyList<string> FrozenParameters { get; init => field = value.ToArray(); } = [];
+
     /// <summary>The log-likelihood reported after each epoch.</summary>
     public LogLikelihoodEstimate Evaluation { get; init; } = LogLikelihoodEstimate.None;
 
