@@ -47,12 +47,13 @@ internal static class TrainCommand
         var testRows = new Option<int>("--test-rows") { Description = "Evaluate on the first N test rows (0: all).", DefaultValueFactory = _ => 0 };
         var aisRuns = new Option<int>("--ais-runs") { DefaultValueFactory = _ => 100 };
         var aisTransitions = new Option<int>("--ais-transitions") { DefaultValueFactory = _ => 10_000 };
+        var damping = new Option<float>("--mean-field-damping") { Description = "BM/DBM: damping d of the mean-field sweeps, μ ← dμ + (1 − d)σ(logits), in [0, 1).", DefaultValueFactory = _ => 0f };
         var pretrain = new Option<int>("--pretrain-epochs") { Description = "DBM: greedy layer-wise pretraining, this many epochs per pair of layers, before training (0: none).", DefaultValueFactory = _ => 0 };
 
         var command = new Command(kind, $"Train a {Describe(kind)}.")
         {
             data, hidden, hidden2, sigma, epochs, batch, rate, method, k, chains, replicas, optimizer, momentum, decay, schedule, centering, centeringRate, seed,
-            output, checkpoint, resume, evaluation, trainRows, testRows, aisRuns, aisTransitions, pretrain,
+            output, checkpoint, resume, evaluation, trainRows, testRows, aisRuns, aisTransitions, pretrain, damping,
         };
         command.SetAction(parse =>
         {
@@ -76,6 +77,7 @@ internal static class TrainCommand
                 WeightDecay = parse.GetValue(decay),
                 Schedule = Schedule(parse.GetValue(schedule)!),
                 Centering = parse.GetValue(centering),
+                MeanFieldDamping = parse.GetValue(damping),
                 CenteringRate = parse.GetValue(centeringRate),
                 Evaluation = Estimate(parse.GetValue(evaluation)!),
                 EvaluationData = testData,

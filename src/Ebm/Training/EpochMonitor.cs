@@ -11,7 +11,7 @@ internal static class EpochMonitor
     /// <summary>Mean ‖x − x̂‖² over the rows: x̂ is the data group's conditional mean given the hidden means of x.</summary>
     public static double ReconstructionError(IGibbsModel model, ModelRoles roles, float[] data, int rows, TrainingOptions options)
     {
-        WeightedStates means = DataTerm.Means(model, roles, data, rows, options.PositivePhase == PositivePhase.Exact ? PositivePhase.Auto : options.PositivePhase, options.MeanFieldIterations, 1f);
+        WeightedStates means = DataTerm.Means(model, roles, data, rows, options.PositivePhase == PositivePhase.Exact ? PositivePhase.Auto : options.PositivePhase, options.MeanFieldIterations, options.MeanFieldDamping, 1f);
         ReadOnlyMemory<float>[] view = means.View();
         string name = model.Layout.States[roles.Data].Name;
         var reconstruction = new float[data.Length];

@@ -164,7 +164,7 @@ public static class Trainer
             start = DataTerm.Collapse(positive, roles, rows);
         }
         else
-            positive = start = DataTerm.Means(model, roles, batch, rows, options.PositivePhase, options.MeanFieldIterations, 1f / rows, scratch);
+            positive = start = DataTerm.Means(model, roles, batch, rows, options.PositivePhase, options.MeanFieldIterations, options.MeanFieldDamping, 1f / rows, scratch);
         WeightedStates modelTerm = negative.Sample(model, start, update);
         Array.Clear(gradient);
         WeightedStates.Accumulate(model, [positive, modelTerm], gradient, scratch);
@@ -189,6 +189,8 @@ public static class Trainer
         if (!(o.WeightDecay >= 0))
             throw new ArgumentOutOfRangeException(nameof(o.WeightDecay), o.WeightDecay, "The weight decay must not be negative.");
         ArgumentOutOfRangeException.ThrowIfLessThan(o.MonitorRows, 1, nameof(o.MonitorRows));
+        if (!(o.MeanFieldDamping >= 0 && o.MeanFieldDamping < 1))
+            throw new ArgumentOutOfRangeException(nameof(o.MeanFieldDamping), o.MeanFieldDamping, "The mean-field damping must be in [0, 1).");
         if (o.Resume && o.CheckpointPath is null)
             throw new ArgumentException("Resume needs a CheckpointPath to resume from.", nameof(o));
     }

@@ -32,6 +32,8 @@ internal static class TrainingDescription
             }
             json.WriteString("positive", o.PositivePhase.ToString().ToLowerInvariant());
             json.WriteNumber("mean_field_iterations", o.MeanFieldIterations);
+            if (o.MeanFieldDamping != 0)
+                WriteFloat(json, "mean_field_damping", o.MeanFieldDamping);
             json.WriteString("optimizer", o.Optimizer.ToString().ToLowerInvariant());
             WriteFloat(json, "learning_rate", o.LearningRate);
             WriteFloat(json, "momentum", o.Momentum);

@@ -30,6 +30,13 @@ public sealed record TrainingOptions(int Epochs, int BatchSize, float LearningRa
     /// <summary>Mean-field sweeps over the hidden blocks when the conditional means are not exact.</summary>
     public int MeanFieldIterations { get; init; } = 10;
 
+    /// <summary>
+    /// Damping d in [0, 1) of the mean-field sweeps: μ ← dμ + (1 − d)σ(logits). The parallel update of a group whose units
+    /// interact (a BM's lateral weights) can oscillate between two states when the couplings are strong; damping makes
+    /// it settle. 0 (the default) is the plain update; a DBM's layers do not need it.
+    /// </summary>
+    public float MeanFieldDamping { get; init; }
+
     /// <summary>The update rule.</summary>
     public OptimizerKind Optimizer { get; init; } = OptimizerKind.Sgd;
 

@@ -83,7 +83,7 @@ public static class VariationalBound
         {
             foreach (int g in roles.Hidden)
                 states[g].CopyTo(previous[g], 0);
-            DataTerm.MeanField(model, roles, states, 1, scratch);
+            DataTerm.MeanField(model, roles, states, 1, 0f, scratch);
             double moved = 0;
             foreach (int g in roles.Hidden)
                 for (int i = 0; i < states[g].Length; i++)
