@@ -14,7 +14,7 @@ namespace Ebm.Contrastive;
 public sealed record ContrastiveOptions(int Epochs, int BatchSize, float LearningRate, ulong Seed)
 {
     /// <summary>K: short-run Langevin moves per update, ≥ 1.</summary>
-    public int LangevinSteps { get; init; } = 20;
+    public int LangevinSteps { get; init; } = 60;
 
     /// <summary>α: the drift of a move is −α∇ₓE, &gt; 0.</summary>
     public float StepSize { get; init; } = 0.01f;
@@ -50,7 +50,7 @@ public sealed record ContrastiveOptions(int Epochs, int BatchSize, float Learnin
     public float ClampUpper { get; init; } = float.PositiveInfinity;
 
     /// <summary>α_reg of the energy-magnitude regulariser α_reg·(mean E(x⁺)² + mean E(x⁻)²) (Du &amp; Mordatch 2019), ≥ 0.</summary>
-    public float RegularizationWeight { get; init; } = 0.1f;
+    public float RegularizationWeight { get; init; } = 0.01f;
 
     /// <summary>The loss gradient is scaled down to this Euclidean norm when longer (before weight decay and the optimiser); +∞ for none.</summary>
     public float ClipNorm { get; init; } = float.PositiveInfinity;
