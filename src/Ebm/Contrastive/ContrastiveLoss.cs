@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Numerics.Tensors;
+
 namespace Ebm.Contrastive;
 
 /// <summary>
@@ -62,7 +65,8 @@ public static class ContrastiveLoss
         // Each chunk accumulates into its own buffer and the buffers are added in chunk order, so the sum is the same
         // whichever thread ran which chunk.
         int p = gradient.Length;
-        var partial = new float[chunks * p];
+        float[] partial = ArrayPool<float>.Shared.Rent(chunks * p);
+        partial.AsSpan(0, chunks * p).Clear();
         Parallelism.For(0, chunks, maxDegreeOfParallelism, k =>
         {
             var (rows, first, count, offset) = k < dataChunks ? (data, k * ChunkRows, Math.Min(ChunkRows, n - k * ChunkRows), 0)
@@ -71,7 +75,8 @@ public static class ContrastiveLoss
         });
         Array.Clear(gradient);
         for (int k = 0; k < chunks; k++)
-            System.Numerics.Tensors.TensorPrimitives.Add(gradient, partial.AsSpan(k * p, p), gradient);
+            TensorPrimitives.Add(gradient, partial.AsSpan(k * p, p), gradient);
+        ArrayPool<float>.Shared.Return(partial);
 
         double dataMean = dataSum / n, negativeMean = negativeSum / m;
         return new ContrastiveLossResult(dataMean - negativeMean, alpha * (dataSquares / n + negativeSquares / m), dataMean, negativeMean, gradient);

@@ -82,6 +82,13 @@ public sealed record ContrastiveOptions(int Epochs, int BatchSize, float Learnin
     /// <summary>Called after each epoch with its record.</summary>
     public Action<ContrastiveEpochRecord>? OnEpoch { get; init; }
 
+    /// <summary>
+    /// The options that decide the trained values, as a JSON object with <c>"method": "contrastive"</c> (for
+    /// <c>ModelFile.Save</c>'s training metadata). Threads and the callback are left out; an infinite clamp or clip is null.
+    /// </summary>
+    /// <returns>The JSON text.</returns>
+    public string Describe() => ContrastiveDescription.Json(this);
+
     /// <summary>The negative chains of one update.</summary>
     internal int ChainsPerUpdate => Chains > 0 ? Chains : BatchSize;
 

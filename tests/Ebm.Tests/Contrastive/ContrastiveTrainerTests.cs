@@ -114,4 +114,21 @@ public sealed class ContrastiveTrainerTests(Xunit.Abstractions.ITestOutputHelper
         Assert.Throws<ArgumentException>(() => ContrastiveTrainer.Train(Mlp(), Ring, Small(1, 10, 0.1f) with { InitLower = 1, InitUpper = 1 }));
         Assert.Throws<ArgumentException>(() => ContrastiveTrainer.Train(Mlp(), Ring, Small(1, 10, 0.1f) with { ClampLower = 1, ClampUpper = 0 }));
     }
+
+    [Fact]
+    public void TheDescriptionIsJsonOfTheValueDecidingOptions()
+    {
+        ContrastiveOptions options = Small(4, 32, 0.01f) with { ClipNorm = 5, NoiseScale = 0.005f };
+        using var json = System.Text.Json.JsonDocument.Parse(options.Describe());
+        var root = json.RootElement;
+        Assert.Equal("contrastive", root.GetProperty("method").GetString());
+        Assert.Equal(3, root.GetProperty("k").GetInt32());
+        Assert.Equal(0.005f, root.GetProperty("noise_scale").GetSingle());
+        Assert.Equal(5f, root.GetProperty("clip_norm").GetSingle());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, root.GetProperty("clamp_lower").ValueKind);
+        Assert.Equal(32, root.GetProperty("chains").GetInt32());
+        Assert.Equal(0.05f, root.GetProperty("reinit_fraction").GetSingle());
+        Assert.Equal(options.Describe(), (options with { MaxDegreeOfParallelism = 1 }).Describe());
+        Assert.NotEqual(options.Describe(), (options with { Seed = 4 }).Describe());
+    }
 }
