@@ -65,4 +65,17 @@ public sealed class ManifoldReadmeExample(ITestOutputHelper output)
         Assert.Equal(n, fit.Histogram.Counts.Sum() + fit.Histogram.Outside);
         Assert.Equal(80, fit.Training.History.Count);
     }
+
+    [Fact]
+    public void TheReadmeShowsTheExampleVerbatim()
+    {
+        string here = File.ReadAllText(SourceFile());
+        int begin = here.IndexOf("// README begin\n", StringComparison.Ordinal) + "// README begin\n".Length;
+        int end = here.IndexOf("        // README end", StringComparison.Ordinal);
+        string snippet = string.Join("\n", here[begin..end].TrimEnd('\n').Split('\n').Select(line => line.StartsWith("        ", StringComparison.Ordinal) ? line[8..] : line));
+        string readme = File.ReadAllText(Path.Combine(Path.GetDirectoryName(SourceFile())!, "..", "..", "..", "README.md")).ReplaceLineEndings("\n");
+        Assert.Contains("```csharp\n" + snippet + "\n```", readme);
+    }
+
+    private static string SourceFile([System.Runtime.CompilerServices.CallerFilePath] string path = "") => path;
 }
