@@ -122,4 +122,30 @@ public sealed class ContrastiveGradientTests
         Assert.Equal("data", Assert.Throws<ArgumentException>(() => ContrastiveLoss.Evaluate(mlp, new float[3], new float[4], 0)).ParamName);
         Assert.Equal("negatives", Assert.Throws<ArgumentException>(() => ContrastiveLoss.Evaluate(mlp, new float[4], new float[0], 0)).ParamName);
     }
+
+    /// <remarks>
+    /// Ties the trainer to the checked loss: with persistent chains the result's chains are the last update's negatives,
+    /// so one plain-SGD update over the whole data must be θ − η·∇(L + R) at those negatives. Only the order of the data
+    /// rows differs (the epoch's shuffle), which moves the float sums by rounding: 1e-6 of the step.
+    /// </remarks>
+    [Fact]
+    public void TheTrainersUpdateIsAlongTheCheckedGradient()
+    {
+        var model = ContrastiveModels.Mlp(6, 5, 0.5f);
+        Ebm.Data.Dataset data = Ebm.Data.Toy2D.Mixture8(60, 2);
+        const float rate = 0.05f, alpha = 0.2f;
+        var options = new ContrastiveOptions(1, 60, rate, 8)
+        {
+            Persistent = true, Chains = 40, LangevinSteps = 5, InitLower = -6, InitUpper = 6,
+            RegularizationWeight = alpha, Optimizer = Ebm.Training.OptimizerKind.Sgd,
+        };
+        ContrastiveResult result = ContrastiveTrainer.Train(model, data, options);
+        var theta = new float[model.Layout.ParameterCount];
+        model.CopyParameters(theta);
+        float[] gradient = ContrastiveLoss.Evaluate(model, data.Values, result.Chains, alpha).Gradient;
+        double scale = rate * Math.Sqrt(gradient.Sum(g => (double)g * g));
+        for (int i = 0; i < theta.Length; i++)
+            Assert.True(Math.Abs(theta[i] - rate * gradient[i] - result.Parameters[i]) <= 1e-6 * scale + 1e-7 * Math.Abs(theta[i]),
+                $"θ[{i}]: {result.Parameters[i]} vs {theta[i] - rate * gradient[i]}");
+    }
 }
