@@ -26,9 +26,27 @@ public sealed class TrainingDivergedException : Exception
         CheckpointPath = checkpointPath;
     }
 
+    /// <summary>The epoch, from 1.</summary>
+    public int Epoch { get; }
+
+    /// <summary>The minibatch within the epoch, from 1.</summary>
+    public int Batch { get; }
+
+    /// <summary>"gradient" or "parameter".</summary>
+    public string What { get; }
+
+    /// <summary>The parameter holding the first non-finite entry.</summary>
+    public string ParameterName { get; }
+
+    /// <summary>The parameters before the failing update.</summary>
+    public float[] LastGoodParameters { get; }
+
+    /// <summary>The checkpoint left on disk, or null.</summary>
+    public string? CheckpointPath { get; }
+
     /// <summary>
-    /// For a failure that is not one parameter's (the contrastive trainer's loss or negative samples): the message is
-    /// <paramref name="reason"/> after the epoch and batch, and <see cref="ParameterName"/> is empty.
+    /// For a failure that is not one parameter's, from the contrastive trainer: <see cref="What"/> is "loss" or "negative
+    /// samples", the message is <paramref name="reason"/> after the epoch and batch, and <see cref="ParameterName"/> is empty.
     /// </summary>
     internal TrainingDivergedException(string reason, int epoch, int batch, string what, float[] lastGoodParameters)
         : base($"training diverged at epoch {epoch}, batch {batch}: {reason}")
@@ -39,22 +57,4 @@ public sealed class TrainingDivergedException : Exception
         ParameterName = "";
         LastGoodParameters = lastGoodParameters;
     }
-
-    /// <summary>The epoch, from 1.</summary>
-    public int Epoch { get; }
-
-    /// <summary>The minibatch within the epoch, from 1.</summary>
-    public int Batch { get; }
-
-    /// <summary>"gradient" or "parameter"; from the contrastive trainer also "loss" or "negative samples".</summary>
-    public string What { get; }
-
-    /// <summary>The parameter holding the first non-finite entry; empty when <see cref="What"/> is not a parameter's.</summary>
-    public string ParameterName { get; }
-
-    /// <summary>The parameters before the failing update.</summary>
-    public float[] LastGoodParameters { get; }
-
-    /// <summary>The checkpoint left on disk, or null.</summary>
-    public string? CheckpointPath { get; }
 }
