@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Ebm.Cli.Progress;
 
 namespace Ebm.Cli;
 
@@ -14,6 +15,12 @@ internal sealed record CliContext(bool Json, bool Quiet, bool Verbose, TextWrite
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
+
+    /// <summary>Progress bars of long jobs, on stderr when a person watches it.</summary>
+    public ProgressDisplay Progress { get; } = ProgressDisplay.For(Json, Quiet, Error);
+
+    /// <summary>Cancelled by Ctrl+C while a command that stops cleanly runs (see <see cref="EbmCommand.Interrupted"/>).</summary>
+    public CancellationToken Cancellation { get; init; }
 
     /// <summary>Progress and explanations for a person.</summary>
     public void Info(string line)

@@ -16,6 +16,8 @@ public static class EbmCommand
     public const int Failure = 1;
     /// <summary>Exit code of a command line that could not be parsed.</summary>
     public const int UsageError = 2;
+    /// <summary>Exit code of a command stopped by Ctrl+C after saving what resumes it (128 + SIGINT, as shells report it).</summary>
+    public const int Interrupted = 130;
 
     internal static readonly Option<bool> JsonOption = new("--json")
     {
@@ -46,6 +48,7 @@ public static class EbmCommand
         CliContext? context = null;
         Func<ParseResult, CliContext> contextOf = parse => context = new CliContext(
             parse.GetValue(JsonOption), parse.GetValue(QuietOption), parse.GetValue(VerboseOption), stdout, stderr);
+        root.Subcommands.Add(DemoCommand.Create(contextOf));
         root.Subcommands.Add(BenchCommand.Create(contextOf));
         root.Subcommands.Add(DevicesCommand.Create(contextOf));
         root.Subcommands.Add(ModelsCommand.Create(contextOf));

@@ -1,0 +1,41 @@
+using Spectre.Console;
+
+namespace Ebm.Cli.Progress;
+
+/// <summary>
+/// Live progress bars on stderr (Spectre.Console). Shown only to a person: off under --json and --quiet, when the
+/// command writes to other writers than the console's (tests), and when stderr is redirected (CI logs, pipes).
+/// </summary>
+internal sealed class ProgressDisplay
+{
+    private readonly IAnsiConsole? console;
+
+    private ProgressDisplay(IAnsiConsole? console) => this.console = console;
+
+    /// <summary>A display that shows nothing.</summary>
+    public static ProgressDisplay Off { get; } = new(null);
+
+    /// <summary>Whether bars are drawn.</summary>
+    public bool IsOn => console is not null;
+
+    /// <summary>The display for a command writing its words to <paramref name="error"/>.</summary>
+    public static ProgressDisplay For(bool json, bool quiet, TextWriter error)
+    {
+        if (json || quiet || !ReferenceEquals(error, Console.Error) || Console.IsErrorRedirected)
+            return Off;
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        return new ProgressDisplay(console);
+    }
+
+    /// <summary>Runs <paramref name="work"/> with a bar named <paramref name="name"/> out of <paramref name="total"/> units.</summary>
+    public T Run<T>(string name, double total, Func<ProgressStage, T> work)
+    {
+        if (console is null)
+            return work(ProgressStage.None);
+        return console.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(),
+                     new ElapsedTimeColumn(), new RemainingTimeColumn())
+            .Start(context => work(new ProgressStage(context.AddTask(Markup.Escape(name), maxValue: Math.Max(total, 1)), name)));
+    }
+}
