@@ -14,7 +14,7 @@ namespace Ebm.Cli.Demo;
 internal sealed record DemoSettings(int MixtureComponents, int MixtureRows, int DenoisingSteps, int LikelihoodEvery, int LangevinChains,
     int LangevinSteps, int RbmHidden, int RbmEpochs, int RbmChains, int GibbsSweeps)
 {
-    public static DemoSettings Full { get; } = new(16, 2000, 600, 25, 1000, 500, 16, 15, 64, 1000);
+    public static DemoSettings Full { get; } = new(16, 2000, 600, 25, 1000, 500, 16, 25, 64, 1000);
 
     public static DemoSettings Quick { get; } = new(8, 400, 60, 20, 200, 100, 8, 2, 16, 50);
 }

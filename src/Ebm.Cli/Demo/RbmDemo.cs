@@ -34,6 +34,8 @@ internal static class RbmDemo
         {
             NegativePhase = NegativePhase.Persistent,
             Momentum = 0.5f,
+            Chains = 500,
+            Schedule = LearningRateSchedule.LinearDecay(0.1),
             Evaluation = LogLikelihoodEstimate.Exact,
             EvaluationData = test,
         };
