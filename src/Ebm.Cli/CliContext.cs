@@ -19,13 +19,14 @@ internal sealed record CliContext(bool Json, bool Quiet, bool Verbose, TextWrite
     /// <summary>Progress bars of long jobs, on stderr when a person watches it.</summary>
     public ProgressDisplay Progress { get; } = ProgressDisplay.For(Json, Quiet, Error);
 
-    /// <summary>Cancelled by Ctrl+C while a command that stops cleanly runs (see <see cref="EbmCommand.Interrupted"/>).</summary>
-    public CancellationToken Cancellation { get; init; }
-
     /// <summary>Progress and explanations for a person.</summary>
     public void Info(string line)
     {
-        if (!Quiet)
+        if (Quiet)
+            return;
+        if (Progress.IsOn)
+            Progress.WriteLine(line);
+        else
             (Json ? Error : Out).WriteLine(line);
     }
 

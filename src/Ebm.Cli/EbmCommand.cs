@@ -76,7 +76,9 @@ public static class EbmCommand
         {
             // One line, whatever the exception: inner exceptions of a parallel loop carry the message.
             Exception cause = e is AggregateException { InnerExceptions.Count: 1 } a ? a.InnerExceptions[0] : e;
-            stderr.WriteLine($"ebm: error: {cause.Message.ReplaceLineEndings(" ")}");
+            // The parameter name an ArgumentException appends names a C# parameter the user never saw.
+            string message = cause is ArgumentException { ParamName: { } name } ? cause.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal) : cause.Message;
+            stderr.WriteLine($"ebm: error: {message.ReplaceLineEndings(" ")}");
             if (context?.Verbose ?? parsed.GetValue(VerboseOption))
                 stderr.WriteLine(cause);
             return Failure;

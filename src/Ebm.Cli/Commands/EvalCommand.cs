@@ -33,6 +33,9 @@ internal static class EvalCommand
             bool binary = model.Structure.BinaryGroups.Contains(model.Layout.States[0].Name);
             var (train, test) = DataLoading.Load(parse.GetValue(data)!, binary, 0, parse.GetValue(rows), cli);
             var evaluated = test ?? train;
+            int units = model.Layout.States[0].Size;
+            if (evaluated.Columns != units)
+                throw new ArgumentException($"the data '{parse.GetValue(data)}' has {evaluated.Columns} values a row but {model.Layout.Description.Name}'s data group '{model.Layout.States[0].Name}' has {units} units");
             var estimate = useExact ? LogLikelihoodEstimate.Exact : LogLikelihoodEstimate.Ais;
             var options = new TrainingOptions(1, 1, 1f, parse.GetValue(seed)) { AisRuns = parse.GetValue(runs), AisTransitions = parse.GetValue(transitions) };
             cli.Info($"evaluating {model.Layout.Description.Name} on {evaluated.Rows} rows of {evaluated.Name} ({(useExact ? "exact" : "AIS")}) …");

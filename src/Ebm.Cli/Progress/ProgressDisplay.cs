@@ -27,6 +27,9 @@ internal sealed class ProgressDisplay
         return new ProgressDisplay(console);
     }
 
+    /// <summary>Writes a line above the live bars, where a line written past the display would tear it.</summary>
+    public void WriteLine(string line) => console?.WriteLine(line);
+
     /// <summary>Runs <paramref name="work"/> with a bar named <paramref name="name"/> out of <paramref name="total"/> units.</summary>
     public T Run<T>(string name, double total, Func<ProgressStage, T> work)
     {
