@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Ebm.Cli.Progress;
 using Ebm.Training;
 
 namespace Ebm.Cli.Commands;
@@ -39,7 +40,12 @@ internal static class EvalCommand
             var estimate = useExact ? LogLikelihoodEstimate.Exact : LogLikelihoodEstimate.Ais;
             var options = new TrainingOptions(1, 1, 1f, parse.GetValue(seed)) { AisRuns = parse.GetValue(runs), AisTransitions = parse.GetValue(transitions) };
             cli.Info($"evaluating {model.Layout.Description.Name} on {evaluated.Rows} rows of {evaluated.Name} ({(useExact ? "exact" : "AIS")}) …");
-            LikelihoodResult r = LikelihoodEvaluation.Evaluate(model, evaluated.Values, estimate, options);
+            LikelihoodResult r = cli.Progress.Run(useExact ? "exact log Z" : $"AIS: {options.AisRuns} runs × {options.AisTransitions} transitions", 0, stage =>
+            {
+                LikelihoodResult result = LikelihoodEvaluation.Evaluate(model, evaluated.Values, estimate, options);
+                stage.Describe($"log-likelihood {result.MeanLogLikelihood:0.###}");
+                return result;
+            });
             cli.Result(new EvalResult(model.Layout.Description.Name, useExact ? "exact" : "ais", r.MeanLogLikelihood, r.LogZ, r.LogZStandardError, r.Rows),
                 $"mean log p(x) = {r.MeanLogLikelihood:0.###} nats over {r.Rows} rows (log Z = {r.LogZ:0.###}{(useAis ? $" ± {r.LogZStandardError:0.###}" : "")})");
             return EbmCommand.Success;

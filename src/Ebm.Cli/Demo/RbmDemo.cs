@@ -43,15 +43,15 @@ internal static class RbmDemo
         TrainingResult trained = progress.Run("rbm: PCD training", settings.RbmEpochs, stage =>
             Trainer.Train(rbm, train, options with
             {
+                OnBatch = b => stage.Report(b.Epoch - 1 + (double)b.Batch / b.Batches),
                 OnEpoch = e =>
                 {
-                    stage.Advance();
                     stage.Describe($"epoch {e.Epoch}  test log p {e.LogLikelihood:0.0}  reconstruction {e.ReconstructionError:0.000}");
                 },
             }));
         var model = (IGibbsModel)trained.Model;
 
-        float[] pixels = progress.Run("rbm: Gibbs sampling", 1, stage =>
+        float[] pixels = progress.Run("rbm: Gibbs sampling", settings.GibbsSweeps, stage =>
         {
             int chains = settings.RbmChains, v = train.Columns, h = settings.RbmHidden;
             // Chains start at Bernoulli(½) noise, far from any image: what they show came from the model.
@@ -59,14 +59,13 @@ internal static class RbmDemo
             new Rng.RandomStream(seed, 11, 0).FillUniform(start);
             for (int i = 0; i < start.Length; i++)
                 start[i] = start[i] < 0.5f ? 1f : 0f;
-            GibbsResult run = GibbsSampler.Run(model, [start, new float[chains * h]], settings.GibbsSweeps, seed);
+            GibbsResult run = SamplingProgress.Pieced(model, [start, new float[chains * h]], settings.GibbsSweeps, seed, done => stage.Report(done));
             // The last sweep's p(v = 1 | h) shows each sample as the image its hidden state stands for, without the
             // salt and pepper of one binary draw.
             var logits = new float[chains * v];
             model.ConditionalLogits("v", [run.States[0], run.States[1]], logits);
             var p = new float[logits.Length];
             StableMath.Sigmoid(logits, p);
-            stage.Advance();
             return p;
         });
         ImageGridPlot.Save(Path.Combine(folder, DemoFiles.RbmSamples),

@@ -30,7 +30,7 @@ internal sealed class ProgressDisplay
     /// <summary>Writes a line above the live bars, where a line written past the display would tear it.</summary>
     public void WriteLine(string line) => console?.WriteLine(line);
 
-    /// <summary>Runs <paramref name="work"/> with a bar named <paramref name="name"/> out of <paramref name="total"/> units.</summary>
+    /// <summary>Runs <paramref name="work"/> with a bar named <paramref name="name"/> out of <paramref name="total"/> units (0: unknown).</summary>
     public T Run<T>(string name, double total, Func<ProgressStage, T> work)
     {
         if (console is null)
@@ -39,6 +39,12 @@ internal sealed class ProgressDisplay
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(),
                      new ElapsedTimeColumn(), new RemainingTimeColumn())
-            .Start(context => work(new ProgressStage(context.AddTask(Markup.Escape(name), maxValue: Math.Max(total, 1)), name)));
+            .Start(context =>
+            {
+                ProgressTask task = context.AddTask(Markup.Escape(name), maxValue: Math.Max(total, 1));
+                // A job that cannot say how far it is (one AIS estimate) still shows that it runs, and for how long.
+                task.IsIndeterminate = total <= 0;
+                return work(new ProgressStage(task, name));
+            });
     }
 }
