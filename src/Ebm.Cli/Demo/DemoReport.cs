@@ -45,12 +45,13 @@ internal static class DemoReport
         Line($"| the same between a fresh draw of the data and the held-out points | {m.Mmd2Reference:0.0000} |");
         Line($"");
         Line($"log p(x) = −E(x) − log Z with log Z integrated by Gauss–Legendre quadrature (`LogPartition.Integrate`), so the figure is exact, not a bound.");
-        Line($"Denoising score matching fits the data convolved with N(0, σₙ²I), so the samples spread a little wider than the moons: the MMD² of the samples sits above that of two draws of the data by about that smoothing.");
+        Line($"Denoising score matching fits the data convolved with N(0, σₙ²I), so the samples spread a little wider than the moons, one reason the samples' MMD² can sit above that of two draws of the data.");
+        Line($"The loss itself stays near d/(2σₙ²) = {1 / (m.NoiseSigma * m.NoiseSigma):0} because its target (x − x̃)/σₙ² is noisy; only its decrease says the score was learnt.");
         Line($"");
         Line($"## A Bernoulli RBM on Fashion-MNIST");
         Line($"");
         var last = r.History[^1];
-        Line($"A {28 * 28}×{r.Hidden} Bernoulli RBM (`BernoulliRbm`) trained by PCD-1 (`Trainer.Train`, batch 50, learning rate 0.05, momentum 0.5) for {r.History.Count} epochs on the {r.TrainRows} binarised training images of the Fashion-MNIST subset embedded in Ebm.dll (© 2017 Zalando SE, MIT licence).");
+        Line($"A {28 * 28}×{r.Hidden} Bernoulli RBM (`BernoulliRbm`) trained by PCD-1 (`Trainer.Train`, {RbmDemo.Chains} persistent chains, batch {RbmDemo.BatchSize}, learning rate {RbmDemo.LearningRate} decaying linearly to {RbmDemo.FinalRateFraction:P0} of it, momentum {RbmDemo.Momentum}) for {r.History.Count} epochs on the {r.TrainRows} binarised training images of the Fashion-MNIST subset embedded in Ebm.dll (© 2017 Zalando SE, MIT licence).");
         Line($"With {r.Hidden} hidden units log Z is computed exactly, by enumerating the 2^{r.Hidden} hidden states and summing out the visibles.");
         Line($"");
         Line($"![RBM samples]({DemoFiles.RbmSamples})");
