@@ -44,7 +44,11 @@ internal sealed class ProgressDisplay
                 ProgressTask task = context.AddTask(Markup.Escape(name), maxValue: Math.Max(total, 1));
                 // A job that cannot say how far it is (one AIS estimate) still shows that it runs, and for how long.
                 task.IsIndeterminate = total <= 0;
-                return work(new ProgressStage(task, name));
+                T result = work(new ProgressStage(task, name));
+                // Done is full, also for a job that could not say how far it was.
+                task.IsIndeterminate = false;
+                task.Value = task.MaxValue;
+                return result;
             });
     }
 }
