@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Ebm.Cli.Progress;
 using Ebm.Data;
 using Ebm.IO;
 using Ebm.Training;
@@ -40,7 +41,7 @@ internal static class TrainCommand
         var centeringRate = new Option<float>("--centering-rate") { Description = "Rate of the hidden offsets' running mean.", DefaultValueFactory = _ => 0.01f };
         var seed = new Option<ulong>("--seed") { DefaultValueFactory = _ => 1UL };
         var output = new Option<string>("--out") { Description = "The model file to write.", DefaultValueFactory = _ => kind + ".safetensors" };
-        var checkpoint = new Option<string?>("--checkpoint") { Description = "A checkpoint written after every epoch." };
+        var checkpoint = new Option<string?>("--checkpoint") { Description = "A checkpoint written after every epoch (default: OUT.checkpoint, removed once OUT is written)." };
         var resume = new Option<bool>("--resume") { Description = "Continue from --checkpoint if it exists." };
         var evaluation = new Option<string>("--eval") { Description = "Log-likelihood of the test rows after each epoch: none, exact or ais.", DefaultValueFactory = _ => "none" };
         var trainRows = new Option<int>("--train-rows") { Description = "Use the first N training rows (0: all).", DefaultValueFactory = _ => 0 };
@@ -61,6 +62,10 @@ internal static class TrainCommand
             var (trainData, testData) = DataLoading.Load(parse.GetValue(data)!, kind != "grbm", parse.GetValue(trainRows), parse.GetValue(testRows), cli);
             IGibbsModel model = TrainableModels.Create(kind, trainData.Columns, parse.GetValue(hidden), parse.GetValue(hidden2), parse.GetValue(sigma), parse.GetValue(seed));
             int r = parse.GetValue(replicas);
+            string path = parse.GetValue(output)!;
+            // Ctrl+C stops after an epoch with a checkpoint to resume from; without --checkpoint it lies beside the
+            // model file until the model is written.
+            string checkpointPath = parse.GetValue(checkpoint) ?? path + ".checkpoint";
             var options = new TrainingOptions(parse.GetValue(epochs), parse.GetValue(batch), parse.GetValue(rate), parse.GetValue(seed))
             {
                 NegativePhase = Method(parse.GetValue(method)!),
@@ -83,9 +88,8 @@ internal static class TrainCommand
                 EvaluationData = testData,
                 AisRuns = parse.GetValue(aisRuns),
                 AisTransitions = parse.GetValue(aisTransitions),
-                CheckpointPath = parse.GetValue(checkpoint),
+                CheckpointPath = checkpointPath,
                 Resume = parse.GetValue(resume),
-                OnEpoch = e => cli.Info(Human(e)),
             };
             if (parse.GetValue(pretrain) is > 0 and var pretrainEpochs)
             {
@@ -93,9 +97,12 @@ internal static class TrainCommand
                 model = GreedyPretraining.Pretrain(model, trainData, options with { Epochs = pretrainEpochs, OnEpoch = null, Centering = false }).Model;
             }
             cli.Info($"training {model.Layout.Description.Name} {ModelFile.SizesJson(model.Layout)} on {trainData.Rows} rows of {trainData.Name}: {options.Describe()}");
-            TrainingResult result = Trainer.Train(model, trainData, options);
-            string path = parse.GetValue(output)!;
+            TrainingResult? result = TrainingProgress.Run(cli, $"train {kind}", model, trainData, options);
+            if (result is null)
+                return EbmCommand.Interrupted;
             ModelFile.Save(path, result.Model, options.Describe());
+            if (parse.GetValue(checkpoint) is null)
+                File.Delete(checkpointPath);
             var sizes = model.Layout.Description.Sizes.Select((n, i) => (n, v: model.Layout.Sizes[i])).ToDictionary(p => p.n, p => p.v);
             cli.Result(new TrainResult(model.Layout.Description.Name, path, sizes, result.History), $"wrote {path}");
             return EbmCommand.Success;

@@ -128,6 +128,7 @@ public static class Trainer
                 (theta, next) = (next, theta);
                 centering?.Update(model, theta, positive);
                 current = Sampled(theta);
+                options.OnBatch?.Invoke(new BatchRecord(epoch + 1, b + 1, batches, rate));
             }
             double seconds = clock.Elapsed.TotalSeconds;
 

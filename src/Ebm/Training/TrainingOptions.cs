@@ -104,12 +104,15 @@ public sealed record TrainingOptions(int Epochs, int BatchSize, float LearningRa
     /// <summary>Called after each epoch (after its checkpoint is written) with its record.</summary>
     public Action<EpochRecord>? OnEpoch { get; init; }
 
+    /// <summary>Called after each update with where the run stands; it sees no parameters, so it cannot change the result.</summary>
+    public Action<BatchRecord>? OnBatch { get; init; }
+
     /// <summary>Equal when every member is, lists compared entry by entry.</summary>
     /// <param name="other">The options to compare with.</param>
     /// <returns>True for equal options.</returns>
     public bool Equals(TrainingOptions? other) =>
         other is not null && Describe() == other.Describe() && CheckpointPath == other.CheckpointPath && Resume == other.Resume
-        && MaxDegreeOfParallelism == other.MaxDegreeOfParallelism && ReferenceEquals(OnEpoch, other.OnEpoch)
+        && MaxDegreeOfParallelism == other.MaxDegreeOfParallelism && ReferenceEquals(OnEpoch, other.OnEpoch) && ReferenceEquals(OnBatch, other.OnBatch)
         && Equals(EvaluationData, other.EvaluationData);
 
     /// <inheritdoc/>
