@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Ebm.Cli.Progress;
 
 namespace Ebm.Cli;
 
@@ -15,10 +16,17 @@ internal sealed record CliContext(bool Json, bool Quiet, bool Verbose, TextWrite
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
+    /// <summary>Progress bars of long jobs, on stderr when a person watches it.</summary>
+    public ProgressDisplay Progress { get; } = ProgressDisplay.For(Json, Quiet, Error);
+
     /// <summary>Progress and explanations for a person.</summary>
     public void Info(string line)
     {
-        if (!Quiet)
+        if (Quiet)
+            return;
+        if (Progress.IsOn)
+            Progress.WriteLine(line);
+        else
             (Json ? Error : Out).WriteLine(line);
     }
 

@@ -16,6 +16,8 @@ public static class EbmCommand
     public const int Failure = 1;
     /// <summary>Exit code of a command line that could not be parsed.</summary>
     public const int UsageError = 2;
+    /// <summary>Exit code of a command stopped by Ctrl+C after saving what resumes it (128 + SIGINT, as shells report it).</summary>
+    public const int Interrupted = 130;
 
     internal static readonly Option<bool> JsonOption = new("--json")
     {
@@ -46,6 +48,7 @@ public static class EbmCommand
         CliContext? context = null;
         Func<ParseResult, CliContext> contextOf = parse => context = new CliContext(
             parse.GetValue(JsonOption), parse.GetValue(QuietOption), parse.GetValue(VerboseOption), stdout, stderr);
+        root.Subcommands.Add(DemoCommand.Create(contextOf));
         root.Subcommands.Add(BenchCommand.Create(contextOf));
         root.Subcommands.Add(DevicesCommand.Create(contextOf));
         root.Subcommands.Add(ModelsCommand.Create(contextOf));
@@ -73,7 +76,9 @@ public static class EbmCommand
         {
             // One line, whatever the exception: inner exceptions of a parallel loop carry the message.
             Exception cause = e is AggregateException { InnerExceptions.Count: 1 } a ? a.InnerExceptions[0] : e;
-            stderr.WriteLine($"ebm: error: {cause.Message.ReplaceLineEndings(" ")}");
+            // The parameter name an ArgumentException appends names a C# parameter the user never saw.
+            string message = cause is ArgumentException { ParamName: { } name } ? cause.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal) : cause.Message;
+            stderr.WriteLine($"ebm: error: {message.ReplaceLineEndings(" ")}");
             if (context?.Verbose ?? parsed.GetValue(VerboseOption))
                 stderr.WriteLine(cause);
             return Failure;

@@ -76,6 +76,25 @@ public sealed class TrainTests : IDisposable
     }
 
     [Fact]
+    public void PretrainedDbmIsEvaluatedByTheVariationalBound()
+    {
+        string model = File("dbm.safetensors");
+        CliRun run = Cli.Run(["train", "dbm", "--data", "fashion-mnist:embedded", "--train-rows", "200", "--test-rows", "50", "--epochs", "1", "--batch", "50",
+            "--hidden", "6", "--hidden2", "3", "--pretrain-epochs", "1", "--eval", "ais", "--ais-runs", "16", "--ais-transitions", "500", "--out", model, "--json"]);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("pretraining DeepBoltzmannMachine layer by layer, 1 epochs per pair", run.Stderr);
+        JsonElement epoch = run.Json().GetProperty("history")[0];
+        Assert.True(epoch.GetProperty("log_likelihood_is_lower_bound").GetBoolean());
+        Assert.Contains("log-likelihood ≥", run.Stderr);
+
+        CliRun eval = Cli.Run("eval", model, "--ais", "--runs", "16", "--transitions", "500", "--data", "fashion-mnist:embedded", "--rows", "50", "--json");
+        Assert.Equal(0, eval.ExitCode);
+        JsonElement e = eval.Json();
+        Assert.Equal("ais-lower-bound", e.GetProperty("method").GetString());
+        Assert.True(e.GetProperty("log_likelihood").GetDouble() < 0);
+    }
+
+    [Fact]
     public void ResumedCliRunWritesTheSameModelAsAnUninterruptedOne()
     {
         string whole = File("whole.safetensors"), part = File("part.safetensors"), checkpoint = File("ckpt.safetensors");

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Ebm.Cli.Progress;
 using Ebm.Training;
 
 namespace Ebm.Cli.Commands;
@@ -33,12 +34,20 @@ internal static class EvalCommand
             bool binary = model.Structure.BinaryGroups.Contains(model.Layout.States[0].Name);
             var (train, test) = DataLoading.Load(parse.GetValue(data)!, binary, 0, parse.GetValue(rows), cli);
             var evaluated = test ?? train;
+            int units = model.Layout.States[0].Size;
+            if (evaluated.Columns != units)
+                throw new ArgumentException($"the data '{parse.GetValue(data)}' has {evaluated.Columns} values a row but {model.Layout.Description.Name}'s data group '{model.Layout.States[0].Name}' has {units} units");
             var estimate = useExact ? LogLikelihoodEstimate.Exact : LogLikelihoodEstimate.Ais;
             var options = new TrainingOptions(1, 1, 1f, parse.GetValue(seed)) { AisRuns = parse.GetValue(runs), AisTransitions = parse.GetValue(transitions) };
             cli.Info($"evaluating {model.Layout.Description.Name} on {evaluated.Rows} rows of {evaluated.Name} ({(useExact ? "exact" : "AIS")}) …");
-            LikelihoodResult r = LikelihoodEvaluation.Evaluate(model, evaluated.Values, estimate, options);
-            cli.Result(new EvalResult(model.Layout.Description.Name, useExact ? "exact" : "ais", r.MeanLogLikelihood, r.LogZ, r.LogZStandardError, r.Rows),
-                $"mean log p(x) = {r.MeanLogLikelihood:0.###} nats over {r.Rows} rows (log Z = {r.LogZ:0.###}{(useAis ? $" ± {r.LogZStandardError:0.###}" : "")})");
+            LikelihoodResult r = cli.Progress.Run(useExact ? "exact log Z" : $"AIS: {options.AisRuns} runs × {options.AisTransitions} transitions", 0, stage =>
+            {
+                LikelihoodResult result = LikelihoodEvaluation.Evaluate(model, evaluated.Values, estimate, options);
+                stage.Describe($"log-likelihood {result.MeanLogLikelihood:0.###}");
+                return result;
+            });
+            cli.Result(new EvalResult(model.Layout.Description.Name, useExact ? "exact" : r.IsLowerBound ? "ais-lower-bound" : "ais", r.MeanLogLikelihood, r.LogZ, r.LogZStandardError, r.Rows),
+                $"mean log p(x) {(r.IsLowerBound ? "≥" : "=")} {r.MeanLogLikelihood:0.###} nats over {r.Rows} rows (log Z = {r.LogZ:0.###}{(useAis ? $" ± {r.LogZStandardError:0.###}" : "")})");
             return EbmCommand.Success;
         });
         return command;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Ebm.Cli.Progress;
 using Ebm.IO;
 using Ebm.Rng;
 using Ebm.Sampling;
@@ -53,7 +54,7 @@ internal static class SampleCommand
                 return g.Kind == StateKind.Binary ? u.Select(x => x <= 0.5f ? 1f : 0f).ToArray() : u;
             })];
             cli.Info($"sampling {c} chains of {model.Layout.Description.Name} for {s} sweeps …");
-            GibbsResult result = GibbsSampler.Run(model, start, s, seedValue);
+            GibbsResult result = SamplingProgress.Gibbs(cli.Progress, "gibbs sweeps", model, start, s, seedValue);
             float[] visible = result.States[0];
             string written = parse.GetValue(output)!;
             Npy.Write(written, NpyArray.FromSingles([c, model.Layout.States[0].Size], visible));

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Ebm.Cli.Progress;
 using Ebm.Data;
 using Ebm.IO;
 using Ebm.Training;
@@ -41,18 +42,20 @@ internal static class TrainCommand
         var centeringRate = new Option<float>("--centering-rate") { Description = "Rate of the hidden offsets' running mean.", DefaultValueFactory = _ => 0.01f };
         var seed = new Option<ulong>("--seed") { DefaultValueFactory = _ => 1UL };
         var output = new Option<string>("--out") { Description = "The model file to write.", DefaultValueFactory = _ => kind + ".safetensors" };
-        var checkpoint = new Option<string?>("--checkpoint") { Description = "A checkpoint written after every epoch." };
+        var checkpoint = new Option<string?>("--checkpoint") { Description = "A checkpoint written after every epoch (default: OUT.checkpoint, removed once OUT is written)." };
         var resume = new Option<bool>("--resume") { Description = "Continue from --checkpoint if it exists." };
         var evaluation = new Option<string>("--eval") { Description = "Log-likelihood of the test rows after each epoch: none, exact or ais.", DefaultValueFactory = _ => "none" };
         var trainRows = new Option<int>("--train-rows") { Description = "Use the first N training rows (0: all).", DefaultValueFactory = _ => 0 };
         var testRows = new Option<int>("--test-rows") { Description = "Evaluate on the first N test rows (0: all).", DefaultValueFactory = _ => 0 };
         var aisRuns = new Option<int>("--ais-runs") { DefaultValueFactory = _ => 100 };
         var aisTransitions = new Option<int>("--ais-transitions") { DefaultValueFactory = _ => 10_000 };
+        var damping = new Option<float>("--mean-field-damping") { Description = "BM/DBM: damping d of the mean-field sweeps, μ ← dμ + (1 − d)σ(logits), in [0, 1).", DefaultValueFactory = _ => 0f };
+        var pretrain = new Option<int>("--pretrain-epochs") { Description = "DBM: greedy layer-wise pretraining, this many epochs per pair of layers, before training (0: none).", DefaultValueFactory = _ => 0 };
 
         var command = new Command(kind, $"Train a {Describe(kind)}.")
         {
             data, hidden, hidden2, sigma, epochs, batch, rate, method, k, chains, replicas, optimizer, momentum, decay, schedule, centering, centeringRate, seed,
-            output, checkpoint, resume, evaluation, trainRows, testRows, aisRuns, aisTransitions,
+            output, checkpoint, resume, evaluation, trainRows, testRows, aisRuns, aisTransitions, pretrain, damping,
         };
         command.SetAction(parse =>
         {
@@ -60,6 +63,10 @@ internal static class TrainCommand
             var (trainData, testData) = DataLoading.Load(parse.GetValue(data)!, kind != "grbm", parse.GetValue(trainRows), parse.GetValue(testRows), cli);
             IGibbsModel model = TrainableModels.Create(kind, trainData.Columns, parse.GetValue(hidden), parse.GetValue(hidden2), parse.GetValue(sigma), parse.GetValue(seed));
             int r = parse.GetValue(replicas);
+            string path = parse.GetValue(output)!;
+            // Ctrl+C stops after an epoch with a checkpoint to resume from; without --checkpoint it lies beside the
+            // model file until the model is written.
+            string checkpointPath = parse.GetValue(checkpoint) ?? path + ".checkpoint";
             var options = new TrainingOptions(parse.GetValue(epochs), parse.GetValue(batch), parse.GetValue(rate), parse.GetValue(seed))
             {
                 NegativePhase = Method(parse.GetValue(method)!),
@@ -76,19 +83,27 @@ internal static class TrainCommand
                 WeightDecay = parse.GetValue(decay),
                 Schedule = Schedule(parse.GetValue(schedule)!),
                 Centering = parse.GetValue(centering),
+                MeanFieldDamping = parse.GetValue(damping),
                 CenteringRate = parse.GetValue(centeringRate),
                 Evaluation = Estimate(parse.GetValue(evaluation)!),
                 EvaluationData = testData,
                 AisRuns = parse.GetValue(aisRuns),
                 AisTransitions = parse.GetValue(aisTransitions),
-                CheckpointPath = parse.GetValue(checkpoint),
+                CheckpointPath = checkpointPath,
                 Resume = parse.GetValue(resume),
-                OnEpoch = e => cli.Info(Human(e)),
             };
+            if (parse.GetValue(pretrain) is > 0 and var pretrainEpochs)
+            {
+                cli.Info($"pretraining {model.Layout.Description.Name} layer by layer, {pretrainEpochs} epochs per pair …");
+                model = GreedyPretraining.Pretrain(model, trainData, options with { Epochs = pretrainEpochs, OnEpoch = null, Centering = false }).Model;
+            }
             cli.Info($"training {model.Layout.Description.Name} {ModelFile.SizesJson(model.Layout)} on {trainData.Rows} rows of {trainData.Name}: {options.Describe()}");
-            TrainingResult result = Trainer.Train(model, trainData, options);
-            string path = parse.GetValue(output)!;
+            TrainingResult? result = TrainingProgress.Run(cli, $"train {kind}", model, trainData, options);
+            if (result is null)
+                return EbmCommand.Interrupted;
             ModelFile.Save(path, result.Model, options.Describe());
+            if (parse.GetValue(checkpoint) is null)
+                File.Delete(checkpointPath);
             var sizes = model.Layout.Description.Sizes.Select((n, i) => (n, v: model.Layout.Sizes[i])).ToDictionary(p => p.n, p => p.v);
             cli.Result(new TrainResult(model.Layout.Description.Name, path, sizes, result.History), $"wrote {path}");
             return EbmCommand.Success;
@@ -110,7 +125,7 @@ internal static class TrainCommand
         if (e.PseudoLikelihood is { } pl)
             line += $", pseudo-likelihood {pl:0.##}";
         if (e.LogLikelihood is { } ll)
-            line += $", log-likelihood {ll:0.##}" + (e.LogZStandardError is > 0 and var se ? $" (±{se:0.##})" : "");
+            line += (e.LogLikelihoodIsLowerBound ? $", log-likelihood ≥ {ll:0.##}" : $", log-likelihood {ll:0.##}") + (e.LogZStandardError is > 0 and var se ? $" (±{se:0.##})" : "");
         return line + $", {e.SamplesPerSecond:N0} samples/s";
     }
 

@@ -9,18 +9,18 @@ namespace Ebm.Training;
 internal static class DataTerm
 {
     /// <summary>The data rows with the hidden means, each row weighted <paramref name="weight"/>.</summary>
-    public static WeightedStates Means(IGibbsModel model, ModelRoles roles, float[] data, int rows, PositivePhase phase, int iterations, float weight) =>
-        Means(model, roles, data, rows, phase, iterations, weight, new Scratch());
+    public static WeightedStates Means(IGibbsModel model, ModelRoles roles, float[] data, int rows, PositivePhase phase, int iterations, float damping, float weight) =>
+        Means(model, roles, data, rows, phase, iterations, damping, weight, new Scratch());
 
-    /// <inheritdoc cref="Means(IGibbsModel, ModelRoles, float[], int, PositivePhase, int, float)"/>
-    public static WeightedStates Means(IGibbsModel model, ModelRoles roles, float[] data, int rows, PositivePhase phase, int iterations, float weight, Scratch scratch)
+    /// <inheritdoc cref="Means(IGibbsModel, ModelRoles, float[], int, PositivePhase, int, float, float)"/>
+    public static WeightedStates Means(IGibbsModel model, ModelRoles roles, float[] data, int rows, PositivePhase phase, int iterations, float damping, float weight, Scratch scratch)
     {
         float[][] states = scratch.Groups("positive", model.Layout, rows);
         states[roles.Data] = data;
         foreach (int g in roles.Hidden)
             Array.Clear(states[g]);
         int sweeps = phase == PositivePhase.Auto && roles.MeansAreExact ? 1 : Math.Max(1, iterations);
-        MeanField(model, roles, states, sweeps, scratch);
+        MeanField(model, roles, states, sweeps, damping, scratch);
         float[] weights = scratch.Get("positive-weights", 0, rows);
         Array.Fill(weights, weight);
         return new WeightedStates(states, weights);
@@ -29,9 +29,10 @@ internal static class DataTerm
     /// <summary>
     /// Mean field over the hidden blocks with the data clamped, from μ = 0: each block's groups get σ(logits) at the
     /// current means, all of a block's logits computed before any is written. A sequential group (units that interact)
-    /// is updated in parallel too, which is the naive mean-field fixed-point iteration.
+    /// is updated in parallel too, which is the naive mean-field fixed-point iteration; it can oscillate when the
+    /// units' couplings are strong, so <paramref name="damping"/> d keeps a share of the old means, μ ← dμ + (1 − d)σ.
     /// </summary>
-    public static void MeanField(IGibbsModel model, ModelRoles roles, float[][] states, int sweeps, Scratch scratch)
+    public static void MeanField(IGibbsModel model, ModelRoles roles, float[][] states, int sweeps, float damping, Scratch scratch)
     {
         ReadOnlyMemory<float>[] view = [.. states.Select(s => new ReadOnlyMemory<float>(s))];
         float[][] logits = [.. states.Select((s, g) => g == roles.Data ? [] : scratch.Get("mean-field-logits", g, s.Length))];
@@ -41,7 +42,17 @@ internal static class DataTerm
                 foreach (var slot in block.Groups)
                     model.ConditionalLogits(slot.Name, view, logits[slot.Index]);
                 foreach (var slot in block.Groups)
-                    StableMath.Sigmoid(logits[slot.Index], states[slot.Index]);
+                {
+                    float[] mean = states[slot.Index], update = logits[slot.Index];
+                    if (damping == 0)
+                        StableMath.Sigmoid(update, mean);
+                    else
+                    {
+                        StableMath.Sigmoid(update, update);
+                        for (int i = 0; i < mean.Length; i++)
+                            mean[i] = damping * mean[i] + (1 - damping) * update[i];
+                    }
+                }
             }
     }
 

@@ -11,7 +11,7 @@ internal static class EpochMonitor
     /// <summary>Mean ‖x − x̂‖² over the rows: x̂ is the data group's conditional mean given the hidden means of x.</summary>
     public static double ReconstructionError(IGibbsModel model, ModelRoles roles, float[] data, int rows, TrainingOptions options)
     {
-        WeightedStates means = DataTerm.Means(model, roles, data, rows, options.PositivePhase == PositivePhase.Exact ? PositivePhase.Auto : options.PositivePhase, options.MeanFieldIterations, 1f);
+        WeightedStates means = DataTerm.Means(model, roles, data, rows, options.PositivePhase == PositivePhase.Exact ? PositivePhase.Auto : options.PositivePhase, options.MeanFieldIterations, options.MeanFieldDamping, 1f);
         ReadOnlyMemory<float>[] view = means.View();
         string name = model.Layout.States[roles.Data].Name;
         var reconstruction = new float[data.Length];
@@ -65,8 +65,12 @@ internal static class EpochMonitor
         return free;
     }
 
-    /// <summary>The mean log-likelihood of the rows, log Z and its standard error, or nulls when not asked.</summary>
-    public static (double? LogLikelihood, double? LogZ, double? StandardError) LogLikelihood(
+    /// <summary>
+    /// The mean log-likelihood of the rows, log Z and its standard error, or nulls when not asked. With AIS and several
+    /// hidden groups (a DBM) the free energy of the data is not tractable, so the mean is the variational lower bound
+    /// (<see cref="VariationalBound"/>) and <c>IsLowerBound</c> says so.
+    /// </summary>
+    public static (double? LogLikelihood, double? LogZ, double? StandardError, bool IsLowerBound) LogLikelihood(
         IGibbsModel model, ModelRoles roles, float[] data, int rows, TrainingOptions options, int epoch)
     {
         switch (options.Evaluation)
@@ -77,21 +81,22 @@ internal static class EpochMonitor
                 double mean = roles.SingleSummableHidden is { } hidden
                     ? ExactLogLikelihood.Mean(model, hidden, new ReadOnlyMemory<float>(data, 0, rows * model.Layout.States[roles.Data].Size), logZ)
                     : DataTerm.LogMarginals(model, roles, data, rows).Average() - logZ;
-                return (mean, logZ, 0);
+                return (mean, logZ, 0, false);
             }
             case LogLikelihoodEstimate.Ais:
             {
-                string hidden = roles.SingleSummableHidden
-                    ?? throw new ArgumentException("The AIS log-likelihood needs one summable hidden group (an RBM's h) for the free energy of the data.", nameof(model));
                 IGibbsModel baseModel = BaseRate(model, roles, data);
                 AisResult ais = AnnealedImportanceSampling.Run(model, baseModel,
                     new AisOptions(AisSchedule.Uniform(options.AisTransitions), options.AisRuns, TrainingSeeds.For(options.Seed, TrainingSeeds.Ais) + (ulong)epoch)
                     { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism });
-                double mean = ExactLogLikelihood.Mean(model, hidden, new ReadOnlyMemory<float>(data, 0, rows * model.Layout.States[roles.Data].Size), ais.LogZ);
-                return (mean, ais.LogZ, ais.StandardError);
+                var rowsOfData = new ReadOnlyMemory<float>(data, 0, rows * model.Layout.States[roles.Data].Size);
+                if (roles.SingleSummableHidden is { } hidden)
+                    return (ExactLogLikelihood.Mean(model, hidden, rowsOfData, ais.LogZ), ais.LogZ, ais.StandardError, false);
+                double bound = VariationalBound.Compute(model, rowsOfData, ais.LogZ, VariationalBound.DefaultMaxSweeps, model.Layout.States[roles.Data].Name).MeanBound;
+                return (bound, ais.LogZ, ais.StandardError, true);
             }
             default:
-                return (null, null, null);
+                return (null, null, null, false);
         }
     }
 

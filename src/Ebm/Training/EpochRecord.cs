@@ -19,4 +19,8 @@ public sealed record EpochRecord(
     double? LogZ,
     double? LogZStandardError,
     double Seconds,
-    double SamplesPerSecond);
+    double SamplesPerSecond)
+{
+    /// <summary>True when <see cref="LogLikelihood"/> is the variational lower bound (AIS on a DBM), not an estimate of log p itself.</summary>
+    public bool LogLikelihoodIsLowerBound { get; init; }
+}

@@ -44,6 +44,15 @@ public static class Trainer
         if (options.Evaluation != LogLikelihoodEstimate.None && options.EvaluationData is { } evaluation && evaluation.Columns != columns)
             throw new ArgumentException($"The evaluation rows have {evaluation.Columns} values, not {columns}.", nameof(options));
 
+        (int Offset, int Length)[] frozen = [.. options.FrozenParameters.Select(name =>
+        {
+            ParameterLayout p = layout.Parameters.FirstOrDefault(p => p.Name == name)
+                ?? throw new ArgumentException($"'{layout.Description.Name}' has no trainable parameter '{name}' to freeze; its parameters are ({string.Join(", ", layout.Parameters.Select(q => q.Name))}).", nameof(options));
+            return (p.Offset, p.Length);
+        })];
+        if (frozen.Length > 0 && options.Centering)
+            throw new ArgumentException("Frozen parameters and centring do not combine: centring re-expresses every parameter.", nameof(options));
+
         var theta = new float[layout.ParameterCount];
         model.CopyParameters(theta);
         var optimizer = new OptimizerState(layout, options);
@@ -107,6 +116,8 @@ public static class Trainer
                 WeightedStates positive = Gradient(current, roles, batch, rows, options, negative, update, gradient, scratch);
                 rate = options.LearningRate * options.Schedule.Multiplier(epoch, update, totalUpdates);
                 optimizer.Step(theta, gradient, (float)rate, next);
+                foreach (var (offset, length) in frozen)
+                    theta.AsSpan(offset, length).CopyTo(next.AsSpan(offset, length));
                 // A NaN or ∞ in the gradient reaches the new parameters, so one check of them catches both; the
                 // gradient is scanned only then, to name which one went first.
                 if (!AllFinite(next))
@@ -117,6 +128,7 @@ public static class Trainer
                 (theta, next) = (next, theta);
                 centering?.Update(model, theta, positive);
                 current = Sampled(theta);
+                options.OnBatch?.Invoke(new BatchRecord(epoch + 1, b + 1, batches, rate));
             }
             double seconds = clock.Elapsed.TotalSeconds;
 
@@ -125,8 +137,11 @@ public static class Trainer
             int monitored = monitor.Length / columns;
             double reconstruction = EpochMonitor.ReconstructionError(evaluated, roles, monitor, monitored, options);
             double? pseudo = EpochMonitor.PseudoLikelihood(evaluated, roles, monitor, monitored, options.Seed, epoch);
-            var (logLikelihood, logZ, error) = EpochMonitor.LogLikelihood(evaluated, roles, evaluationRows, evaluationRows.Length / columns, options, epoch);
-            var record = new EpochRecord(epoch + 1, rate, reconstruction, pseudo, logLikelihood, logZ, error, seconds, data.Rows / seconds);
+            var (logLikelihood, logZ, error, isBound) = EpochMonitor.LogLikelihood(evaluated, roles, evaluationRows, evaluationRows.Length / columns, options, epoch);
+            var record = new EpochRecord(epoch + 1, rate, reconstruction, pseudo, logLikelihood, logZ, error, seconds, data.Rows / seconds)
+            {
+                LogLikelihoodIsLowerBound = isBound,
+            };
             history.Add(record);
             if (options.CheckpointPath is { } path)
                 Checkpoint.Write(path, layout, declared, optimizer, negative.PersistentStates, history, options,
@@ -150,7 +165,7 @@ public static class Trainer
             start = DataTerm.Collapse(positive, roles, rows);
         }
         else
-            positive = start = DataTerm.Means(model, roles, batch, rows, options.PositivePhase, options.MeanFieldIterations, 1f / rows, scratch);
+            positive = start = DataTerm.Means(model, roles, batch, rows, options.PositivePhase, options.MeanFieldIterations, options.MeanFieldDamping, 1f / rows, scratch);
         WeightedStates modelTerm = negative.Sample(model, start, update);
         Array.Clear(gradient);
         WeightedStates.Accumulate(model, [positive, modelTerm], gradient, scratch);
@@ -175,6 +190,8 @@ public static class Trainer
         if (!(o.WeightDecay >= 0))
             throw new ArgumentOutOfRangeException(nameof(o.WeightDecay), o.WeightDecay, "The weight decay must not be negative.");
         ArgumentOutOfRangeException.ThrowIfLessThan(o.MonitorRows, 1, nameof(o.MonitorRows));
+        if (!(o.MeanFieldDamping >= 0 && o.MeanFieldDamping < 1))
+            throw new ArgumentOutOfRangeException(nameof(o.MeanFieldDamping), o.MeanFieldDamping, "The mean-field damping must be in [0, 1).");
         if (o.Resume && o.CheckpointPath is null)
             throw new ArgumentException("Resume needs a CheckpointPath to resume from.", nameof(o));
     }

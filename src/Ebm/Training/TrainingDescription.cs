@@ -32,6 +32,8 @@ internal static class TrainingDescription
             }
             json.WriteString("positive", o.PositivePhase.ToString().ToLowerInvariant());
             json.WriteNumber("mean_field_iterations", o.MeanFieldIterations);
+            if (o.MeanFieldDamping != 0)
+                WriteFloat(json, "mean_field_damping", o.MeanFieldDamping);
             json.WriteString("optimizer", o.Optimizer.ToString().ToLowerInvariant());
             WriteFloat(json, "learning_rate", o.LearningRate);
             WriteFloat(json, "momentum", o.Momentum);
@@ -51,6 +53,13 @@ internal static class TrainingDescription
             json.WriteNumber("seed", o.Seed);
             if (o.DataGroup is not null)
                 json.WriteString("data_group", o.DataGroup);
+            if (o.FrozenParameters.Count > 0)
+            {
+                json.WriteStartArray("frozen");
+                foreach (string name in o.FrozenParameters)
+                    json.WriteStringValue(name);
+                json.WriteEndArray();
+            }
             if (includeEpochs)
                 json.WriteNumber("epochs", o.Epochs);
             json.WriteEndObject();

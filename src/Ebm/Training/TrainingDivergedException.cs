@@ -43,4 +43,18 @@ public sealed class TrainingDivergedException : Exception
 
     /// <summary>The checkpoint left on disk, or null.</summary>
     public string? CheckpointPath { get; }
+
+    /// <summary>
+    /// For a failure that is not one parameter's, from the contrastive trainer: <see cref="What"/> is "loss" or "negative
+    /// samples", the message is <paramref name="reason"/> after the epoch and batch, and <see cref="ParameterName"/> is empty.
+    /// </summary>
+    internal TrainingDivergedException(string reason, int epoch, int batch, string what, float[] lastGoodParameters)
+        : base($"training diverged at epoch {epoch}, batch {batch}: {reason}")
+    {
+        Epoch = epoch;
+        Batch = batch;
+        What = what;
+        ParameterName = "";
+        LastGoodParameters = lastGoodParameters;
+    }
 }

@@ -30,6 +30,13 @@ public sealed record TrainingOptions(int Epochs, int BatchSize, float LearningRa
     /// <summary>Mean-field sweeps over the hidden blocks when the conditional means are not exact.</summary>
     public int MeanFieldIterations { get; init; } = 10;
 
+    /// <summary>
+    /// Damping d in [0, 1) of the mean-field sweeps: μ ← dμ + (1 − d)σ(logits). The parallel update of a group whose units
+    /// interact (a BM's lateral weights) can oscillate between two states when the couplings are strong; damping makes
+    /// it settle. 0 (the default) is the plain update; a DBM's layers do not need it.
+    /// </summary>
+    public float MeanFieldDamping { get; init; }
+
     /// <summary>The update rule.</summary>
     public OptimizerKind Optimizer { get; init; } = OptimizerKind.Sgd;
 
@@ -64,6 +71,12 @@ public sealed record TrainingOptions(int Epochs, int BatchSize, float LearningRa
     /// <summary>The state group the data rows describe; null means the first group.</summary>
     public string? DataGroup { get; init; }
 
+    /// <summary>
+    /// Trainable parameters held at their initial values (their gradient is computed but not applied); used by
+    /// <see cref="GreedyPretraining"/> to train one pair of layers of a deeper model. Empty: all are trained.
+    /// </summary>
+    public IReadOnlyList<string> FrozenParameters { get; init => field = value.ToArray(); } = [];
+
     /// <summary>The log-likelihood reported after each epoch.</summary>
     public LogLikelihoodEstimate Evaluation { get; init; } = LogLikelihoodEstimate.None;
 
@@ -91,12 +104,15 @@ public sealed record TrainingOptions(int Epochs, int BatchSize, float LearningRa
     /// <summary>Called after each epoch (after its checkpoint is written) with its record.</summary>
     public Action<EpochRecord>? OnEpoch { get; init; }
 
+    /// <summary>Called after each update with where the run stands; it sees no parameters, so it cannot change the result.</summary>
+    public Action<BatchRecord>? OnBatch { get; init; }
+
     /// <summary>Equal when every member is, lists compared entry by entry.</summary>
     /// <param name="other">The options to compare with.</param>
     /// <returns>True for equal options.</returns>
     public bool Equals(TrainingOptions? other) =>
         other is not null && Describe() == other.Describe() && CheckpointPath == other.CheckpointPath && Resume == other.Resume
-        && MaxDegreeOfParallelism == other.MaxDegreeOfParallelism && ReferenceEquals(OnEpoch, other.OnEpoch)
+        && MaxDegreeOfParallelism == other.MaxDegreeOfParallelism && ReferenceEquals(OnEpoch, other.OnEpoch) && ReferenceEquals(OnBatch, other.OnBatch)
         && Equals(EvaluationData, other.EvaluationData);
 
     /// <inheritdoc/>

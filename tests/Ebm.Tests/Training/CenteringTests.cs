@@ -24,7 +24,7 @@ public sealed class CenteringTests
 
         float[] centred = centering.ToCentered(model, theta);
         // The offsets move (the hidden ones towards the batch's means): the distribution must not.
-        var positive = DataTerm.Means(new CenteredModel((IGibbsModel)model.WithParameters(centred), centering.Offsets), roles, data, 40, PositivePhase.MeanField, 5, 1f / 40);
+        var positive = DataTerm.Means(new CenteredModel((IGibbsModel)model.WithParameters(centred), centering.Offsets), roles, data, 40, PositivePhase.MeanField, 5, 0f, 1f / 40);
         centering.Update(model, centred, positive);
         Assert.Contains(centering.Offsets[1], o => o != 0.5f);
         var centredModel = new CenteredModel((IGibbsModel)model.WithParameters(centred), centering.Offsets);

@@ -7,7 +7,7 @@ namespace Ebm.Tests.Training;
 public sealed class TrainerTests
 {
     // Three 10-bit patterns with 5% of the bits flipped: an RBM with 4 hiddens can model them well.
-    private static Ebm.Data.Dataset Patterns()
+    internal static Ebm.Data.Dataset Patterns()
     {
         float[][] patterns = [[1, 1, 1, 1, 1, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 1, 1, 1, 1, 1], [1, 0, 1, 0, 1, 0, 1, 0, 1, 0]];
         float[] noise = TinyModels.BinaryRows(300, 10, 21, 0.05f);
