@@ -144,7 +144,8 @@ public static class ScoreTrainer
                 if (!AllFinite(gradient))
                     Fail(gradient, layout, epoch, b, "gradient", theta);
                 if (!double.IsFinite(loss))
-                    throw new TrainingDivergedException(epoch + 1, b + 1, "loss", layout.Description.Name, (float[])theta.Clone(), null);
+                    throw new TrainingDivergedException("the loss is not finite (NaN or ∞); lower the learning rate or clip the gradient",
+                                                        epoch + 1, b + 1, "loss", (float[])theta.Clone());
                 double norm = Math.Sqrt(SquaredNorm(gradient));
                 if (norm > options.MaxGradientNorm)
                     TensorPrimitives.Multiply(gradient, (float)(options.MaxGradientNorm / norm), gradient);

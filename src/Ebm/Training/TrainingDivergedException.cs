@@ -9,8 +9,8 @@ public sealed class TrainingDivergedException : Exception
     /// <summary>Creates the exception.</summary>
     /// <param name="epoch">The epoch, from 1.</param>
     /// <param name="batch">The minibatch within the epoch, from 1.</param>
-    /// <param name="what">"gradient", "parameter", or "loss" (the score trainer's loss).</param>
-    /// <param name="parameterName">The parameter holding the first non-finite entry; for the loss, the model's name.</param>
+    /// <param name="what">"gradient" or "parameter".</param>
+    /// <param name="parameterName">The parameter holding the first non-finite entry.</param>
     /// <param name="lastGoodParameters">The parameters before the failing update.</param>
     /// <param name="checkpointPath">The checkpoint left on disk, or null.</param>
     public TrainingDivergedException(int epoch, int batch, string what, string parameterName, float[] lastGoodParameters, string? checkpointPath)
@@ -32,10 +32,10 @@ public sealed class TrainingDivergedException : Exception
     /// <summary>The minibatch within the epoch, from 1.</summary>
     public int Batch { get; }
 
-    /// <summary>"gradient", "parameter", or "loss" (the score trainer's loss).</summary>
+    /// <summary>"gradient" or "parameter"; "loss" or "negative samples" for a failure that is not one parameter's.</summary>
     public string What { get; }
 
-    /// <summary>The parameter holding the first non-finite entry; for the loss, the model's name.</summary>
+    /// <summary>The parameter holding the first non-finite entry; empty for a failure that is not one parameter's.</summary>
     public string ParameterName { get; }
 
     /// <summary>The parameters before the failing update.</summary>
@@ -45,8 +45,8 @@ public sealed class TrainingDivergedException : Exception
     public string? CheckpointPath { get; }
 
     /// <summary>
-    /// For a failure that is not one parameter's, from the contrastive trainer: <see cref="What"/> is "loss" or "negative
-    /// samples", the message is <paramref name="reason"/> after the epoch and batch, and <see cref="ParameterName"/> is empty.
+    /// For a failure that is not one parameter's, from the contrastive or the score trainer: <see cref="What"/> is "loss" or
+    /// "negative samples", the message is <paramref name="reason"/> after the epoch and batch, and <see cref="ParameterName"/> is empty.
     /// </summary>
     internal TrainingDivergedException(string reason, int epoch, int batch, string what, float[] lastGoodParameters)
         : base($"training diverged at epoch {epoch}, batch {batch}: {reason}")
