@@ -26,6 +26,10 @@ internal static class BuiltInModels
     public static MlpEnergy.Model Mlp() =>
         MlpEnergy.Create(Scaled(MlpEnergy.Parameters.Create(5, 16, 8, seed: 5), p => p.Vector, (p, x) => p.WithVector(x), 0.3f));
 
+    /// <summary>The noise-conditional MLP at σ = 0.3, so that its const enters the kernels through log σ and 1/σ.</summary>
+    public static NoiseConditionalMlp.Model NoiseConditional() =>
+        NoiseConditionalMlp.Create(Scaled(NoiseConditionalMlp.Parameters.Create(3, 8, 8, sigma: 0.3f, seed: 6), p => p.Vector, (p, x) => p.WithVector(x), 0.3f));
+
     /// <summary>Binary states drawn with p = ½, one array per group, for the given group sizes.</summary>
     public static float[][] BinaryStart(IEnergyModel model, int chains, ulong seed) =>
         model.Layout.States.Select((s, g) =>

@@ -9,7 +9,7 @@ namespace Ebm.OpenCL.Tests.Models;
 /// </summary>
 public class LangevinAgreementTests
 {
-    public static TheoryData<string> Models => new() { "GaussianMixture", "MlpEnergy" };
+    public static TheoryData<string> Models => new() { "GaussianMixture", "MlpEnergy", "NoiseConditionalMlp" };
 
     private static ReadOnlyMemory<float>[] Start(IEnergyModel model, int chains) =>
         [StandardWorkloads.NormalStart(chains, model.Layout.States[0].Size, 2f, seed: 3)];

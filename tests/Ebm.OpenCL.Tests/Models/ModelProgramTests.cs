@@ -2,7 +2,7 @@ namespace Ebm.OpenCL.Tests.Models;
 
 public class ModelProgramTests
 {
-    public static TheoryData<string> Models => new() { "BernoulliRbm", "GaussianBernoulliRbm", "BoltzmannMachine", "DeepBoltzmannMachine", "GaussianMixture", "MlpEnergy" };
+    public static TheoryData<string> Models => new() { "BernoulliRbm", "GaussianBernoulliRbm", "BoltzmannMachine", "DeepBoltzmannMachine", "GaussianMixture", "MlpEnergy", "NoiseConditionalMlp" };
 
     internal static IOpenClModel Model(string name) => name switch
     {
@@ -11,6 +11,7 @@ public class ModelProgramTests
         "BoltzmannMachine" => BuiltInModels.Boltzmann(),
         "DeepBoltzmannMachine" => BuiltInModels.Deep(),
         "GaussianMixture" => BuiltInModels.Mixture(),
+        "NoiseConditionalMlp" => BuiltInModels.NoiseConditional(),
         _ => BuiltInModels.Mlp(),
     };
 
