@@ -28,6 +28,7 @@ public sealed class ScoreTrainTests : IDisposable
     [InlineData("ssm", "mixture8", "MlpEnergy")]
     [InlineData("sm", "rings", "MlpEnergy")]
     [InlineData("ncsn", "rings", "NoiseConditionalMlp")]
+    [InlineData("contrastive", "mixture8", "MlpEnergy")]
     public void EveryMethodTrainsAndWritesAModelFileThatSamples(string method, string data, string model)
     {
         string path = File(method + ".safetensors");
@@ -100,8 +101,9 @@ public sealed class ScoreTrainTests : IDisposable
     }
 
     [Theory]
-    [InlineData("ebm: error: unknown method 'cd'; use dsm, ssm, sm, ncsn", "train", "mlp", "--method", "cd")]
+    [InlineData("ebm: error: unknown method 'cd'; use dsm, ssm, sm, ncsn, contrastive", "train", "mlp", "--method", "cd")]
     [InlineData("ebm: error: unknown optimizer 'rmsprop'; use adam or sgd", "train", "mlp", "--optimizer", "rmsprop", "--train-rows", "10")]
+    [InlineData("ebm: error: bad --box '3:1'; use LOWER:UPPER with LOWER < UPPER", "train", "mlp", "--method", "contrastive", "--box", "3:1", "--train-rows", "10")]
     [InlineData("ebm: error: ncsn needs 0 < --sigma-min < --sigma-max and --levels ≥ 2; got 2, 1, 5", "train", "mlp", "--method", "ncsn", "--sigma-min", "2", "--sigma-max", "1", "--levels", "5", "--train-rows", "10")]
     public void MistakesAreOneLineErrors(string message, params string[] args)
     {

@@ -29,6 +29,7 @@ internal static class TrainScoreCommand
         ["ssm"] = r => ScoreMatching(r, ScoreMethod.Sliced),
         ["sm"] = r => ScoreMatching(r, ScoreMethod.Exact),
         ["ncsn"] = r => ScoreMatching(r, ScoreMethod.NoiseConditional),
+        ["contrastive"] = TrainContrastive.Run,
     };
 
     /// <summary>The command line's options, shared by every method's runner.</summary>
@@ -36,7 +37,7 @@ internal static class TrainScoreCommand
         Option<string> Data, Option<int> Hidden, Option<int> Epochs, Option<int> Batch, Option<float> Rate, Option<string> Method,
         Option<float> Sigma, Option<float> SigmaMax, Option<float> SigmaMin, Option<int> Levels, Option<string> Optimizer,
         Option<float> Momentum, Option<float> Decay, Option<string> Schedule, Option<float> Clip, Option<ulong> Seed,
-        Option<string> Out, Option<int> TrainRows);
+        Option<string> Out, Option<int> TrainRows, TrainContrastive.Options Contrastive);
 
     public static Command Create(Func<ParseResult, CliContext> contextOf)
     {
@@ -58,12 +59,15 @@ internal static class TrainScoreCommand
             new Option<float>("--clip") { Description = "Largest gradient norm of an update (0: no clipping).", DefaultValueFactory = _ => 0f },
             new Option<ulong>("--seed") { DefaultValueFactory = _ => 1UL },
             new Option<string>("--out") { Description = "The model file to write.", DefaultValueFactory = _ => "mlp.safetensors" },
-            new Option<int>("--train-rows") { Description = "Use the first N training rows (0: all).", DefaultValueFactory = _ => 0 });
-        var command = new Command("mlp", "Train a SiLU MLP energy on continuous data by score matching (dsm, ssm, sm, ncsn).")
+            new Option<int>("--train-rows") { Description = "Use the first N training rows (0: all).", DefaultValueFactory = _ => 0 },
+            TrainContrastive.CreateOptions());
+        var command = new Command("mlp", "Train a SiLU MLP energy on continuous data by score matching (dsm, ssm, sm, ncsn) or contrastively with short-run Langevin negatives (contrastive).")
         {
             o.Data, o.Hidden, o.Epochs, o.Batch, o.Rate, o.Method, o.Sigma, o.SigmaMax, o.SigmaMin, o.Levels, o.Optimizer, o.Momentum,
             o.Decay, o.Schedule, o.Clip, o.Seed, o.Out, o.TrainRows,
         };
+        foreach (Option option in o.Contrastive.All)
+            command.Options.Add(option);
         command.SetAction(parse =>
         {
             CliContext cli = contextOf(parse);
@@ -78,6 +82,14 @@ internal static class TrainScoreCommand
         return command;
     }
 
+    /// <summary>The --optimizer value as an <see cref="OptimizerKind"/>.</summary>
+    internal static OptimizerKind Optimizer(string text) => text switch
+    {
+        "sgd" => OptimizerKind.Sgd,
+        "adam" => OptimizerKind.Adam,
+        _ => throw new ArgumentException($"unknown optimizer '{text}'; use adam or sgd"),
+    };
+
     private static TrainScoreResult ScoreMatching(Request request, ScoreMethod method)
     {
         ParseResult parse = request.Parse;
@@ -89,12 +101,7 @@ internal static class TrainScoreCommand
         var options = new ScoreTrainingOptions(method, parse.GetValue(o.Epochs), parse.GetValue(o.Batch), parse.GetValue(o.Rate), parse.GetValue(o.Seed))
         {
             Sigma = parse.GetValue(o.Sigma),
-            Optimizer = parse.GetValue(o.Optimizer) switch
-            {
-                "sgd" => OptimizerKind.Sgd,
-                "adam" => OptimizerKind.Adam,
-                var other => throw new ArgumentException($"unknown optimizer '{other}'; use adam or sgd"),
-            },
+            Optimizer = Optimizer(parse.GetValue(o.Optimizer)!),
             Momentum = parse.GetValue(o.Momentum),
             WeightDecay = parse.GetValue(o.Decay),
             Schedule = TrainCommand.Schedule(parse.GetValue(o.Schedule)!),
