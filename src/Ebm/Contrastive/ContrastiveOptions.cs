@@ -93,11 +93,7 @@ public sealed record ContrastiveOptions(int Epochs, int BatchSize, float Learnin
     internal int ChainsPerUpdate => Chains > 0 ? Chains : BatchSize;
 
     /// <summary>The optimiser's settings in the form <see cref="OptimizerState"/> reads, so both trainers share one step rule.</summary>
-    internal TrainingOptions OptimizerOptions() => new(Epochs, BatchSize, LearningRate, Seed)
-    {
-        Optimizer = Optimizer, Momentum = Momentum, WeightDecay = WeightDecay,
-        AdamBeta1 = AdamBeta1, AdamBeta2 = AdamBeta2, AdamEpsilon = AdamEpsilon, Schedule = Schedule,
-    };
+    internal OptimizerSettings OptimizerSettings => new(Optimizer, Momentum, WeightDecay, AdamBeta1, AdamBeta2, AdamEpsilon);
 
     internal void Validate()
     {

@@ -39,7 +39,7 @@ public static class ContrastiveTrainer
         model.CopyParameters(theta);
         var next = new float[theta.Length];
         var gradient = new float[theta.Length];
-        var optimizer = new OptimizerState(layout, options.OptimizerOptions());
+        var optimizer = new OptimizerState(layout, options.OptimizerSettings);
         var chains = new NegativeChains(units, options);
         int m = options.ChainsPerUpdate;
         var negatives = new float[m * units];
