@@ -53,11 +53,12 @@ public class ToyScoreModelTests
         int begin = here.IndexOf("// README begin\n", StringComparison.Ordinal) + "// README begin\n".Length;
         int end = here.IndexOf("        // README end", StringComparison.Ordinal);
         string snippet = string.Join("\n", here[begin..end].TrimEnd('\n').Split('\n').Select(line => line.StartsWith("        ", StringComparison.Ordinal) ? line[8..] : line));
-        string readme = File.ReadAllText(Path.Combine(Path.GetDirectoryName(SourceFile())!, "..", "..", "..", "README.md")).ReplaceLineEndings("\n");
+        string readme = File.ReadAllText(Path.Combine(Ebm.Tests.IO.Fixtures.RepositoryRoot(), "README.md")).ReplaceLineEndings("\n");
         Assert.Contains("```csharp\n" + snippet + "\n```", readme);
     }
 
-    private static string SourceFile([System.Runtime.CompilerServices.CallerFilePath] string path = "") => path;
+    // Found from the repository root, not [CallerFilePath]: CI's deterministic build maps source paths to /_/.
+    private static string SourceFile() => Path.Combine(Ebm.Tests.IO.Fixtures.RepositoryRoot(), "tests/Ebm.Tests/ScoreMatching/ToyScoreModelTests.cs");
 
     /// <summary>
     /// NoiseConditionalMlp 2-64-64-1 (σ a [Const], rebound per level) by NCSN over 8 geometric levels from 3 to 0.05 with
