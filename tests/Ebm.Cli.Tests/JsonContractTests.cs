@@ -28,8 +28,8 @@ public sealed class JsonContractTests : IDisposable
 
         JsonElement eval = Cli.Run("eval", model, "--exact", "--data", "fashion-mnist:embedded", "--rows", "50", "--json").Json();
         Assert.Equal("exact", eval.GetProperty("method").GetString());
-        Assert.Equal(0, eval.GetProperty("log_z_standard_error").GetDouble());
-        Assert.True(eval.GetProperty("log_likelihood").GetDouble() < 0);
+        Assert.Equal(0, eval.GetProperty("log_z_stderr").GetDouble());
+        Assert.True(eval.GetProperty("test_loglik").GetDouble() < 0);
 
         JsonElement sample = Cli.Run("sample", model, "--chains", "3", "--sweeps", "7", "--out", samples, "--json").Json();
         Assert.Equal("BernoulliRbm", sample.GetProperty("model").GetString());

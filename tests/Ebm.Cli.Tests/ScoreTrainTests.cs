@@ -118,8 +118,8 @@ public sealed class ScoreTrainTests : IDisposable
     {
         string path = File("m.safetensors");
         Assert.Equal(0, Cli.Run("train", "mlp", "--train-rows", "32", "--hidden", "4", "--epochs", "1", "--out", path, "--quiet").ExitCode);
-        CliRun run = Cli.Run("sample", path, "--sampler", "gibbs", "--out", File("s.npy"));
+        CliRun run = Cli.Run("sample", path, "--sampler", "hmc", "--out", File("s.npy"));
         Assert.Equal(EbmCommand.Failure, run.ExitCode);
-        Assert.Equal("ebm: error: unknown sampler 'gibbs'; use ula, mala, annealed, diffusion", Assert.Single(run.StderrLines));
+        Assert.Equal("ebm: error: unknown sampler 'hmc'; use ula, mala, annealed, diffusion", Assert.Single(run.StderrLines));
     }
 }

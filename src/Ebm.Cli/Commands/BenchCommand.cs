@@ -125,7 +125,7 @@ internal static class BenchCommand
         var chainsOption = new Option<int>("--chains") { Description = "Number of chains.", DefaultValueFactory = _ => chains };
         var stepsOption = new Option<int>("--steps") { Description = "Steps per timed run.", DefaultValueFactory = _ => steps };
         var repeats = new Option<int>("--repeats") { Description = "Timed runs after one warm-up run; the median is reported.", DefaultValueFactory = _ => 5 };
-        var (backendOption, deviceOption) = BackendOptions();
+        var (backendOption, deviceOption) = BackendSelection.Options();
 
         var command = new Command(name, description) { chainsOption, stepsOption, repeats, backendOption, deviceOption };
         command.SetAction(parse =>
@@ -133,7 +133,7 @@ internal static class BenchCommand
             CliContext cli = contextOf(parse);
             int c = Positive(parse.GetValue(chainsOption), "--chains"), t = Positive(parse.GetValue(stepsOption), "--steps");
             int r = Positive(parse.GetValue(repeats), "--repeats");
-            Target target = Backend(cli, parse, backendOption, deviceOption);
+            BackendSelection.Target target = BackendSelection.Resolve(cli, parse, backendOption, deviceOption);
             IEnergyModel m = model();
             float[] x0 = start(c);
             var options = new LangevinOptions(stepSize, t, Seed: 7);
@@ -154,7 +154,7 @@ internal static class BenchCommand
         var chainsOption = new Option<int>("--chains") { Description = "Number of chains.", DefaultValueFactory = _ => 1_000 };
         var sweepsOption = new Option<int>("--sweeps") { Description = "Sweeps (v then h) per timed run.", DefaultValueFactory = _ => 10 };
         var repeats = new Option<int>("--repeats") { Description = "Timed runs after one warm-up run; the median is reported.", DefaultValueFactory = _ => 3 };
-        var (backendOption, deviceOption) = BackendOptions();
+        var (backendOption, deviceOption) = BackendSelection.Options();
 
         var command = new Command("gibbs-rbm",
             "Block Gibbs sweeps of a 784×500 Bernoulli RBM (seeded N(0, 0.01²) weights) from Bernoulli(½) states, in chain-sweeps/s.")
@@ -164,7 +164,7 @@ internal static class BenchCommand
             CliContext cli = contextOf(parse);
             int c = Positive(parse.GetValue(chainsOption), "--chains"), t = Positive(parse.GetValue(sweepsOption), "--sweeps");
             int r = Positive(parse.GetValue(repeats), "--repeats");
-            Target target = Backend(cli, parse, backendOption, deviceOption);
+            BackendSelection.Target target = BackendSelection.Resolve(cli, parse, backendOption, deviceOption);
             var model = StandardWorkloads.Rbm784x500();
             float[][] start = [StandardWorkloads.BernoulliStart(c, 784, seed: 1), StandardWorkloads.BernoulliStart(c, 500, seed: 2)];
             var options = new GibbsOptions(t, Seed: 7);
@@ -177,31 +177,6 @@ internal static class BenchCommand
             return EbmCommand.Success;
         });
         return command;
-    }
-
-    private static (Option<string> Backend, Option<string?> Device) BackendOptions() =>
-        (new Option<string>("--backend") { Description = "cpu (generated C#) or opencl.", DefaultValueFactory = _ => "cpu" }.AcceptOnlyFromAmong("cpu", "opencl"),
-         new Option<string?>("--device") { Description = $"The OpenCL device: gpu, cpu, accelerator or part of its name (default: {OpenClPlatforms.DeviceVariable}, else the first GPU, else the first device)." });
-
-    /// <summary>Where a bench runs: the backend asked for, and the device's name when it runs on one.</summary>
-    private sealed record Target(SamplerBackend Backend, string? Device)
-    {
-        public string Name => Device is null ? "cpu" : "opencl";
-
-        public override string ToString() => Device is null ? "the CPU" : "OpenCL " + Device;
-    }
-
-    /// <summary>
-    /// The backend asked for. Where OpenCL was asked for and no platform exists, the samplers say so once on stderr and
-    /// run on the CPU, and the result names the CPU; an unknown --device fails here, before any work, listing the devices.
-    /// </summary>
-    private static Target Backend(CliContext cli, ParseResult parse, Option<string> backend, Option<string?> device)
-    {
-        SamplerBackend asked = SamplerBackend.Parse(parse.GetValue(backend)!, parse.GetValue(device));
-        Samplers.Notice = cli.Error.WriteLine;
-        if (!asked.IsOpenCl || !OpenClPlatforms.Probe().IsAvailable)
-            return new Target(asked, null);
-        return new Target(asked, OpenClContexts.Shared(asked.Device).Device.DisplayName);
     }
 
     /// <summary>The median time of <paramref name="runs"/> timed runs after one untimed one.</summary>

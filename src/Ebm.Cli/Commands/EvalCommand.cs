@@ -7,7 +7,8 @@ namespace Ebm.Cli.Commands;
 /// <summary>`ebm eval MODEL --exact|--ais`: the mean log-likelihood of test rows under a model file.</summary>
 internal static class EvalCommand
 {
-    internal sealed record EvalResult(string Model, string Method, double LogLikelihood, double LogZ, double LogZStandardError, int Rows);
+    /// <summary>The JSON of `ebm eval`: test_loglik is the mean log p(x) of the rows in nats (a lower bound when method is ais-lower-bound).</summary>
+    internal sealed record EvalResult(string Model, string Method, double TestLoglik, double LogZ, double LogZStderr, int Rows);
 
     public static Command Create(Func<ParseResult, CliContext> contextOf)
     {

@@ -10,7 +10,21 @@ namespace Ebm.Cli.Commands;
 /// <summary>`ebm train rbm|grbm|bm|dbm` (and `mlp`, <see cref="TrainScoreCommand"/>): trains a built-in model on a data spec and writes its model file.</summary>
 internal static class TrainCommand
 {
-    internal sealed record TrainResult(string Model, string Out, IReadOnlyDictionary<string, int> Sizes, IReadOnlyList<EpochRecord> History);
+    /// <summary>The JSON of `ebm train`: epochs run, training rows per second over all of them, the file, sizes and per-epoch history.</summary>
+    internal sealed record TrainResult(string Model, string Out, int Epochs, double SamplesPerS, IReadOnlyDictionary<string, int> Sizes, IReadOnlyList<EpochRecord> History)
+    {
+        /// <summary>Rows per second over the epochs: the rows trained divided by the seconds the updates took.</summary>
+        public static double Rate(IEnumerable<(double Seconds, double SamplesPerSecond)> epochs)
+        {
+            double rows = 0, seconds = 0;
+            foreach (var (s, rate) in epochs)
+            {
+                rows += s * rate;
+                seconds += s;
+            }
+            return seconds > 0 ? rows / seconds : 0;
+        }
+    }
 
     public static Command Create(Func<ParseResult, CliContext> contextOf)
     {
@@ -105,7 +119,7 @@ internal static class TrainCommand
             if (parse.GetValue(checkpoint) is null)
                 File.Delete(checkpointPath);
             var sizes = model.Layout.Description.Sizes.Select((n, i) => (n, v: model.Layout.Sizes[i])).ToDictionary(p => p.n, p => p.v);
-            cli.Result(new TrainResult(model.Layout.Description.Name, path, sizes, result.History), $"wrote {path}");
+            cli.Result(new TrainResult(model.Layout.Description.Name, path, result.History.Count, TrainResult.Rate(result.History.Select(e => (e.Seconds, e.SamplesPerSecond))), sizes, result.History), $"wrote {path}");
             return EbmCommand.Success;
         });
         return command;

@@ -17,7 +17,14 @@ internal static class TrainScoreCommand
     internal sealed record ScoreEpoch(int Epoch, double LearningRate, double Loss, double GradientNorm, double Seconds, double StepsPerSecond, double SamplesPerSecond);
 
     internal sealed record TrainScoreResult(string Model, string Method, string Out, IReadOnlyDictionary<string, int> Sizes,
-                                            IReadOnlyList<float>? NoiseLevels, IReadOnlyList<ScoreEpoch> History);
+                                            IReadOnlyList<float>? NoiseLevels, IReadOnlyList<ScoreEpoch> History)
+    {
+        /// <summary>Epochs run.</summary>
+        public int Epochs => History.Count;
+
+        /// <summary>Training rows per second over all epochs.</summary>
+        public double SamplesPerS => TrainCommand.TrainResult.Rate(History.Select(e => (e.Seconds, e.SamplesPerSecond)));
+    }
 
     /// <summary>What a method's runner is given: the parsed command line, the rows, and where to write.</summary>
     internal sealed record Request(ParseResult Parse, Options Options, Data.Dataset Train, CliContext Cli);

@@ -55,8 +55,11 @@ internal static class EnergyLandscapePlot
         bar.Label = $"E(x) − min E (clipped at {span:0.#})";
 
         var (dx, dy) = Columns(data);
-        var dataMarkers = plot.Add.Markers(dx, dy, MarkerShape.FilledCircle, 3, Colors.White.WithAlpha(0.7));
-        dataMarkers.LegendText = $"data ({dx.Length})";
+        if (dx.Length > 0)   // `ebm sample` draws a model's samples without data
+        {
+            var dataMarkers = plot.Add.Markers(dx, dy, MarkerShape.FilledCircle, 3, Colors.White.WithAlpha(0.7));
+            dataMarkers.LegendText = $"data ({dx.Length})";
+        }
         var (sx, sy) = Columns(samples);
         var sampleMarkers = plot.Add.Markers(sx, sy, MarkerShape.FilledCircle, 3, Colors.OrangeRed.WithAlpha(0.8));
         sampleMarkers.LegendText = $"samples ({sx.Length})";
