@@ -71,6 +71,21 @@ public sealed class SampleTests : IDisposable
         Assert.Equal(Ebm.IO.Npy.Read(cpu).ToSingleArray(), Ebm.IO.Npy.Read(device).ToSingleArray());
     }
 
+    [Fact]
+    public void TheModelFileIsGivenPositionallyOrAsModel()
+    {
+        string model = Rbm();
+        CliRun named = Cli.Run("eval", "--model", model, "--ais", "--runs", "8", "--betas", "200", "--data", "fashion-mnist:embedded", "--rows", "20", "--json");
+        Assert.Equal(0, named.ExitCode);
+        CliRun positional = Cli.Run("eval", model, "--ais", "--runs", "8", "--transitions", "200", "--data", "fashion-mnist:embedded", "--rows", "20", "--json");
+        Assert.Equal(positional.Json().GetProperty("test_loglik").GetDouble(), named.Json().GetProperty("test_loglik").GetDouble());
+        Assert.Equal(0, Cli.Run("sample", "--model", model, "--steps", "2", "--out", File("s.npy"), "--quiet").ExitCode);
+        CliRun both = Cli.Run("sample", model, "--model", model, "--out", File("t.npy"));
+        Assert.Equal("ebm: error: give the model file once, either positionally or as --model", Assert.Single(both.StderrLines));
+        CliRun none = Cli.Run("eval", "--exact");
+        Assert.Equal("ebm: error: name the model file: ebm COMMAND FILE … or --model FILE", Assert.Single(none.StderrLines));
+    }
+
     [Theory]
     [InlineData("boltzmann", "ula", "holds a Boltzmann machine (BernoulliRbm); sample it with gibbs")]
     [InlineData("continuous", "gibbs", "holds a continuous model; sample it with ula, mala, annealed, diffusion")]

@@ -12,26 +12,27 @@ internal static class EvalCommand
 
     public static Command Create(Func<ParseResult, CliContext> contextOf)
     {
-        var file = new Argument<string>("model") { Description = "A model file written by 'ebm train'." };
+        var file = new ModelFileArgument();
         var exact = new Option<bool>("--exact") { Description = "Exact log Z by enumeration (up to 2^25 states of the smaller groups)." };
         var ais = new Option<bool>("--ais") { Description = "log Z by annealed importance sampling from the data's base-rate model." };
         var data = new Option<string>("--data") { DefaultValueFactory = _ => "fashion-mnist" };
         var rows = new Option<int>("--rows") { Description = "Evaluate the first N test rows (0: all).", DefaultValueFactory = _ => 0 };
         var sigma = new Option<float>("--sigma") { DefaultValueFactory = _ => 1f };
         var runs = new Option<int>("--runs") { Description = "AIS runs.", DefaultValueFactory = _ => 100 };
-        var transitions = new Option<int>("--transitions") { Description = "AIS intermediate distributions.", DefaultValueFactory = _ => 10_000 };
+        var transitions = new Option<int>("--transitions", "--betas") { Description = "AIS intermediate distributions (--betas: the same).", DefaultValueFactory = _ => 10_000 };
         var seed = new Option<ulong>("--seed") { DefaultValueFactory = _ => 1UL };
         var command = new Command("eval", "Mean log-likelihood of the test rows under a model file, with exact or AIS log Z.")
         {
-            file, exact, ais, data, rows, sigma, runs, transitions, seed,
+            exact, ais, data, rows, sigma, runs, transitions, seed,
         };
+        file.AddTo(command);
         command.SetAction(parse =>
         {
             CliContext cli = contextOf(parse);
             bool useExact = parse.GetValue(exact), useAis = parse.GetValue(ais);
             if (useExact == useAis)
                 throw new ArgumentException("choose one of --exact and --ais");
-            IGibbsModel model = TrainableModels.Load(parse.GetValue(file)!, parse.GetValue(sigma));
+            IGibbsModel model = TrainableModels.Load(file.Path(parse), parse.GetValue(sigma));
             bool binary = model.Structure.BinaryGroups.Contains(model.Layout.States[0].Name);
             var (train, test) = DataLoading.Load(parse.GetValue(data)!, binary, 0, parse.GetValue(rows), cli);
             var evaluated = test ?? train;

@@ -17,7 +17,7 @@ internal static class SampleCommand
 
     public static Command Create(Func<ParseResult, CliContext> contextOf)
     {
-        var file = new Argument<string>("model") { Description = "A model file written by 'ebm train'." };
+        var file = new ModelFileArgument();
         var chains = new Option<int>("--chains") { DefaultValueFactory = _ => 16 };
         var sweeps = new Option<int>("--sweeps") { DefaultValueFactory = _ => 1000 };
         var sigma = new Option<float>("--sigma") { DefaultValueFactory = _ => 1f };
@@ -29,15 +29,16 @@ internal static class SampleCommand
         var (backend, device) = BackendSelection.Options();
         var command = new Command("sample", "Run Gibbs chains of a Boltzmann model file from uniformly random states, or Langevin or diffusion chains of a continuous one, and write the final states (.npy, or .png: 2-D samples over the energy, square images as a grid).")
         {
-            file, chains, sweeps, sigma, seed, output, sampler, steps, stepSize, backend, device,
+            chains, sweeps, sigma, seed, output, sampler, steps, stepSize, backend, device,
         };
+        file.AddTo(command);
         command.SetAction(parse =>
         {
             CliContext cli = contextOf(parse);
             int c = parse.GetValue(chains), s = parse.GetValue(steps) ?? parse.GetValue(sweeps);
             if (c <= 0 || s < 0)
                 throw new ArgumentException("--chains must be positive and --sweeps (--steps) not negative");
-            string path = parse.GetValue(file)!;
+            string path = file.Path(parse);
             string written = parse.GetValue(output)!;
             string? asked = parse.GetValue(sampler);
             BackendSelection.Target target = BackendSelection.Resolve(cli, parse, backend, device);
