@@ -77,14 +77,14 @@ public static class ContrastiveTrainer
                 if (!double.IsFinite(step.Loss) || !double.IsFinite(step.Regularization))
                     throw new TrainingDivergedException($"the loss is not finite (mean data energy {step.DataEnergy}, mean negative energy {step.NegativeEnergy}); lower the learning rate or raise the regularisation weight",
                         epoch + 1, b + 1, "loss", (float[])theta.Clone());
-                if (!AllFinite(gradient))
-                    Fail(gradient, layout, epoch, b, "gradient", theta);
-                double norm = Clip(gradient, options.ClipNorm);
+                if (!Divergence.AllFinite(gradient))
+                    Divergence.Throw(gradient, layout, epoch, b, "gradient", theta, null);
+                double norm = Divergence.ClipNorm(gradient, options.ClipNorm);
 
                 rate = options.LearningRate * options.Schedule.Multiplier(epoch, update, totalUpdates);
                 optimizer.Step(theta, gradient, (float)rate, next);
-                if (!AllFinite(next))
-                    Fail(next, layout, epoch, b, "parameter", theta);
+                if (!Divergence.AllFinite(next))
+                    Divergence.Throw(next, layout, epoch, b, "parameter", theta, null);
                 // The model of the next update reads the new array; the old one becomes the optimiser's next target, and no
                 // live model reads it any more.
                 (theta, next) = (next, theta);
@@ -120,35 +120,4 @@ public static class ContrastiveTrainer
 
     private static IEnergyModel Bind(IEnergyModel model, float[] theta) =>
         model is IRebindableModel rebindable ? rebindable.Rebind(theta) : model.WithParameters(theta);
-
-    /// <summary>Scales the gradient to <paramref name="limit"/> when its Euclidean norm is larger; returns the norm before.</summary>
-    internal static double Clip(float[] gradient, float limit)
-    {
-        double sum = 0;
-        foreach (float g in gradient)
-            sum += (double)g * g;
-        double norm = Math.Sqrt(sum);
-        if (norm > limit)
-            TensorPrimitives.Multiply(gradient, (float)(limit / norm), gradient);
-        return norm;
-    }
-
-    private static bool AllFinite(ReadOnlySpan<float> values)
-    {
-        if (float.IsFinite(TensorPrimitives.Sum(values)))
-            return true;
-        foreach (float v in values)
-            if (!float.IsFinite(v))
-                return false;
-        return true;
-    }
-
-    private static void Fail(ReadOnlySpan<float> values, ModelLayout layout, int epoch, int batch, string what, float[] lastGood)
-    {
-        int bad = 0;
-        while (float.IsFinite(values[bad]))
-            bad++;
-        string name = layout.Parameters.First(p => bad >= p.Offset && bad < p.Offset + p.Length).Name;
-        throw new TrainingDivergedException(epoch + 1, batch + 1, what, name, (float[])lastGood.Clone(), null);
-    }
 }

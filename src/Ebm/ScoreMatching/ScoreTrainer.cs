@@ -141,18 +141,16 @@ public static class ScoreTrainer
                 }
                 loss /= rows;
 
-                if (!AllFinite(gradient))
-                    Fail(gradient, layout, epoch, b, "gradient", theta);
+                if (!Divergence.AllFinite(gradient))
+                    Divergence.Throw(gradient, layout, epoch, b, "gradient", theta, null);
                 if (!double.IsFinite(loss))
                     throw new TrainingDivergedException("the loss is not finite (NaN or ∞); lower the learning rate or clip the gradient",
                                                         epoch + 1, b + 1, "loss", (float[])theta.Clone());
-                double norm = Math.Sqrt(SquaredNorm(gradient));
-                if (norm > options.MaxGradientNorm)
-                    TensorPrimitives.Multiply(gradient, (float)(options.MaxGradientNorm / norm), gradient);
+                double norm = Divergence.ClipNorm(gradient, options.MaxGradientNorm);
                 rate = options.LearningRate * options.Schedule.Multiplier(epoch, update, totalUpdates);
                 optimizer.Step(theta, gradient, (float)rate, next);
-                if (!AllFinite(next))
-                    Fail(next, layout, epoch, b, "parameter", theta);
+                if (!Divergence.AllFinite(next))
+                    Divergence.Throw(next, layout, epoch, b, "parameter", theta, null);
                 (theta, next) = (next, theta);
                 lossTotal += loss * rows;
                 normTotal += norm;
@@ -245,31 +243,4 @@ public static class ScoreTrainer
 
     private static string ModelSizes(ModelLayout layout) =>
         "{" + string.Join(", ", layout.Description.Sizes.Select((n, i) => $"{n}: {layout.Sizes[i]}")) + "}";
-
-    private static double SquaredNorm(ReadOnlySpan<float> values)
-    {
-        double total = 0;
-        foreach (float v in values)
-            total += (double)v * v;
-        return total;
-    }
-
-    private static bool AllFinite(ReadOnlySpan<float> values)
-    {
-        if (float.IsFinite(TensorPrimitives.Sum(values)))
-            return true;
-        foreach (float v in values)
-            if (!float.IsFinite(v))
-                return false;
-        return true;
-    }
-
-    private static void Fail(ReadOnlySpan<float> values, ModelLayout layout, int epoch, int batch, string what, float[] lastGood)
-    {
-        int bad = 0;
-        while (float.IsFinite(values[bad]))
-            bad++;
-        string name = layout.Parameters.First(p => bad >= p.Offset && bad < p.Offset + p.Length).Name;
-        throw new TrainingDivergedException(epoch + 1, batch + 1, what, name, (float[])lastGood.Clone(), null);
-    }
 }

@@ -120,10 +120,10 @@ public static class Trainer
                     theta.AsSpan(offset, length).CopyTo(next.AsSpan(offset, length));
                 // A NaN or ∞ in the gradient reaches the new parameters, so one check of them catches both; the
                 // gradient is scanned only then, to name which one went first.
-                if (!AllFinite(next))
+                if (!Divergence.AllFinite(next))
                 {
-                    bool gradientFailed = !AllFinite(gradient);
-                    Fail(gradientFailed ? gradient : next, layout, epoch, b, gradientFailed ? "gradient" : "parameter", Declared(), options);
+                    bool gradientFailed = !Divergence.AllFinite(gradient);
+                    Divergence.Throw(gradientFailed ? gradient : next, layout, epoch, b, gradientFailed ? "gradient" : "parameter", Declared(), options.CheckpointPath);
                 }
                 (theta, next) = (next, theta);
                 centering?.Update(model, theta, positive);
@@ -194,26 +194,5 @@ public static class Trainer
             throw new ArgumentOutOfRangeException(nameof(o.MeanFieldDamping), o.MeanFieldDamping, "The mean-field damping must be in [0, 1).");
         if (o.Resume && o.CheckpointPath is null)
             throw new ArgumentException("Resume needs a CheckpointPath to resume from.", nameof(o));
-    }
-
-    // One vectorised sum finds the common case; a NaN or ∞ anywhere makes it non-finite (as can an overflow of
-    // finite values, which the scan then clears).
-    private static bool AllFinite(ReadOnlySpan<float> values)
-    {
-        if (float.IsFinite(TensorPrimitives.Sum(values)))
-            return true;
-        foreach (float v in values)
-            if (!float.IsFinite(v))
-                return false;
-        return true;
-    }
-
-    private static void Fail(ReadOnlySpan<float> values, ModelLayout layout, int epoch, int batch, string what, float[] lastGood, TrainingOptions options)
-    {
-        int bad = 0;
-        while (float.IsFinite(values[bad]))
-            bad++;
-        string name = layout.Parameters.First(p => bad >= p.Offset && bad < p.Offset + p.Length).Name;
-        throw new TrainingDivergedException(epoch + 1, batch + 1, what, name, (float[])lastGood.Clone(), options.CheckpointPath);
     }
 }
