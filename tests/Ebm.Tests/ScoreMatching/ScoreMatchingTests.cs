@@ -10,42 +10,6 @@ namespace Ebm.Tests.ScoreMatching;
 /// </summary>
 public class ScoreMatchingTests
 {
-    private static readonly float[] Mean = [1f, -1f];
-    // Σ = L Lᵀ with L = [[1, 0], [0.5, 1.2]]: Σ = [[1, 0.5], [0.5, 1.69]].
-    private static readonly float[,] Cholesky = { { 1f, 0f }, { 0.5f, 1.2f } };
-
-    private static float[] GaussianData(int rows, ulong seed)
-    {
-        var z = new float[rows * 2];
-        RandomStreams.FillNormal(seed, 0, 0, 2, z);
-        var x = new float[rows * 2];
-        for (int r = 0; r < rows; r++)
-            for (int i = 0; i < 2; i++)
-                x[r * 2 + i] = Mean[i] + Cholesky[i, 0] * z[r * 2] + Cholesky[i, 1] * z[r * 2 + 1];
-        return x;
-    }
-
-    private static (double[] Mean, double[,] Covariance) Moments(float[] x)
-    {
-        int n = x.Length / 2;
-        var mean = new double[2];
-        for (int r = 0; r < n; r++)
-            for (int i = 0; i < 2; i++)
-                mean[i] += x[r * 2 + i] / (double)n;
-        var cov = new double[2, 2];
-        for (int r = 0; r < n; r++)
-            for (int i = 0; i < 2; i++)
-                for (int j = 0; j < 2; j++)
-                    cov[i, j] += (x[r * 2 + i] - mean[i]) * (x[r * 2 + j] - mean[j]) / n;
-        return (mean, cov);
-    }
-
-    private static double[,] Inverse(double[,] m)
-    {
-        double det = m[0, 0] * m[1, 1] - m[0, 1] * m[1, 0];
-        return new[,] { { m[1, 1] / det, -m[0, 1] / det }, { -m[1, 0] / det, m[0, 0] / det } };
-    }
-
     public static TheoryData<string> Losses => new() { "exact", "denoising", "sliced" };
 
     private static ScoreMatchingResult Loss(string which, IScoreModel model, float[] data) => which switch
@@ -66,7 +30,7 @@ public class ScoreMatchingTests
     {
         float[] theta = [1.2f, 0.3f, -0.1f, 0.8f, 0.4f, -0.6f];
         var p = QuadraticEnergy.Parameters.Create(x: 2, seed: 1);
-        float[] data = GaussianData(50, 9);
+        float[] data = GaussianData.Rows(50, 9);
         CheckAgainstDifferences(which, v => QuadraticEnergy.Create(p.WithVector(v)), theta, data, 1e-2, 1e-3);
     }
 
@@ -77,7 +41,7 @@ public class ScoreMatchingTests
     {
         var p = GaussianMixture.Parameters.Create(x: 2, meansRows: 3, sigma: 1.1f, seed: 1);
         float[] theta = [0.5f, -0.4f, -1f, 0.2f, 0.8f, 1.1f, 0.1f, -0.3f, 0.2f];
-        float[] data = GaussianData(40, 11);
+        float[] data = GaussianData.Rows(40, 11);
         CheckAgainstDifferences(which, v => GaussianMixture.Create(p.WithVector(v)), theta, data, 1e-3, 5e-3);
     }
 
@@ -103,9 +67,9 @@ public class ScoreMatchingTests
     [Fact]
     public void Exact_score_matching_recovers_the_sample_mean_and_precision()
     {
-        float[] data = GaussianData(1_000, 21);
-        var (mean, cov) = Moments(data);
-        double[,] precision = Inverse(cov);
+        float[] data = GaussianData.Rows(1_000, 21);
+        var (mean, cov) = GaussianData.Moments(data);
+        double[,] precision = GaussianData.Inverse(cov);
         var p = QuadraticEnergy.Parameters.Create(x: 2, seed: 2);
         float[] theta = p.ToVector();
         for (int t = 0; t < 4_000; t++)
@@ -126,11 +90,11 @@ public class ScoreMatchingTests
     public void Denoising_score_matching_recovers_the_precision_of_the_noisy_data()
     {
         const float Sigma = 0.5f;
-        float[] data = GaussianData(2_000, 31);
-        var (mean, cov) = Moments(data);
+        float[] data = GaussianData.Rows(2_000, 31);
+        var (mean, cov) = GaussianData.Moments(data);
         cov[0, 0] += Sigma * Sigma;
         cov[1, 1] += Sigma * Sigma;
-        double[,] precision = Inverse(cov);
+        double[,] precision = GaussianData.Inverse(cov);
         var p = QuadraticEnergy.Parameters.Create(x: 2, seed: 3);
         float[] theta = p.ToVector();
         var average = new double[theta.Length];
@@ -166,7 +130,7 @@ public class ScoreMatchingTests
         for (int i = 0; i < 2; i++)
             for (int j = 0; j < 2; j++)
                 Assert.True(Math.Abs(a[i, j] - precision[i, j]) <= tolerance, $"A[{i},{j}] = {a[i, j]}, precision {precision[i, j]}");
-        double[,] inverse = Inverse(a);
+        double[,] inverse = GaussianData.Inverse(a);
         for (int i = 0; i < 2; i++)
         {
             double m = inverse[i, 0] * theta[4] + inverse[i, 1] * theta[5];
