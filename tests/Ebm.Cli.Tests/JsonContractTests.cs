@@ -23,6 +23,9 @@ public sealed class JsonContractTests : IDisposable
         JsonElement epoch = train.GetProperty("history")[1];
         Assert.Equal(2, epoch.GetProperty("epoch").GetInt32());
         Assert.True(epoch.GetProperty("reconstruction_error").GetDouble() > 0);
+        // Nothing was evaluated, so neither a log-likelihood nor whether it is a bound.
+        Assert.False(epoch.TryGetProperty("log_likelihood", out _));
+        Assert.False(epoch.TryGetProperty("log_likelihood_is_lower_bound", out _));
         // Without --checkpoint the run's checkpoint is removed once the model is written.
         Assert.False(System.IO.File.Exists(model + ".checkpoint"));
 

@@ -37,6 +37,7 @@ public sealed class TrainTests : IDisposable
         JsonElement[] history = [.. json.GetProperty("history").EnumerateArray()];
         Assert.Equal(2, history.Length);
         Assert.Equal(2, json.GetProperty("epochs").GetInt32());
+        Assert.False(history[^1].GetProperty("log_likelihood_is_lower_bound").GetBoolean());
         Assert.True(json.GetProperty("samples_per_s").GetDouble() > 0);
         double trained = history[^1].GetProperty("log_likelihood").GetDouble();
         Assert.True(trained < 0);

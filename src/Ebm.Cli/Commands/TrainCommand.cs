@@ -139,7 +139,7 @@ internal static class TrainCommand
         if (e.PseudoLikelihood is { } pl)
             line += $", pseudo-likelihood {pl:0.##}";
         if (e.LogLikelihood is { } ll)
-            line += (e.LogLikelihoodIsLowerBound ? $", log-likelihood ≥ {ll:0.##}" : $", log-likelihood {ll:0.##}") + (e.LogZStandardError is > 0 and var se ? $" (±{se:0.##})" : "");
+            line += (e.LogLikelihoodIsLowerBound == true ? $", log-likelihood ≥ {ll:0.##}" : $", log-likelihood {ll:0.##}") + (e.LogZStandardError is > 0 and var se ? $" (±{se:0.##})" : "");
         return line + $", {e.SamplesPerSecond:N0} samples/s";
     }
 

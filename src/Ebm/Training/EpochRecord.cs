@@ -21,6 +21,9 @@ public sealed record EpochRecord(
     double Seconds,
     double SamplesPerSecond)
 {
-    /// <summary>True when <see cref="LogLikelihood"/> is the variational lower bound (AIS on a DBM), not an estimate of log p itself.</summary>
-    public bool LogLikelihoodIsLowerBound { get; init; }
+    /// <summary>
+    /// True when <see cref="LogLikelihood"/> is the variational lower bound (AIS on a DBM), false when it estimates log p
+    /// itself; null when no log-likelihood was computed.
+    /// </summary>
+    public bool? LogLikelihoodIsLowerBound { get; init; }
 }

@@ -140,7 +140,7 @@ public static class Trainer
             var (logLikelihood, logZ, error, isBound) = EpochMonitor.LogLikelihood(evaluated, roles, evaluationRows, evaluationRows.Length / columns, options, epoch);
             var record = new EpochRecord(epoch + 1, rate, reconstruction, pseudo, logLikelihood, logZ, error, seconds, data.Rows / seconds)
             {
-                LogLikelihoodIsLowerBound = isBound,
+                LogLikelihoodIsLowerBound = logLikelihood is null ? null : isBound,
             };
             history.Add(record);
             if (options.CheckpointPath is { } path)
