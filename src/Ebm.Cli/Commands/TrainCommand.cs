@@ -109,7 +109,17 @@ internal static class TrainCommand
             if (parse.GetValue(pretrain) is > 0 and var pretrainEpochs)
             {
                 cli.Info($"pretraining {model.Layout.Description.Name} layer by layer, {pretrainEpochs} epochs per pair …");
-                model = GreedyPretraining.Pretrain(model, trainData, options with { Epochs = pretrainEpochs, OnEpoch = null, Centering = false }).Model;
+                // One bar over every stage's updates: a chain of n groups has n − 1 pairs.
+                double updates = (double)(model.Layout.States.Count - 1) * pretrainEpochs * ((trainData.Rows + options.BatchSize - 1) / options.BatchSize);
+                IGibbsModel initial = model;
+                model = cli.Progress.Run($"pretrain {kind}", updates, stage =>
+                {
+                    long done = 0;
+                    return GreedyPretraining.Pretrain(initial, trainData, options with
+                    {
+                        Epochs = pretrainEpochs, OnEpoch = null, Centering = false, OnBatch = _ => stage.Report(++done),
+                    }).Model;
+                });
             }
             cli.Info($"training {model.Layout.Description.Name} {ModelFile.SizesJson(model.Layout)} on {trainData.Rows} rows of {trainData.Name}: {options.Describe()}");
             TrainingResult? result = TrainingProgress.Run(cli, $"train {kind}", model, trainData, options);
