@@ -370,6 +370,24 @@ internal sealed partial class Kernel
     }
 
     /// <summary>Nested loop headers around a body: without braces for a single statement, with braces around several.</summary>
+    /// <summary>
+    /// <see cref="Nest"/> under loop headers; with none, the body in a block of its own, because it declares locals
+    /// (an accumulator, a loop index) that later bodies declare again.
+    /// </summary>
+    private static void NestOrScope(SourceWriter w, IReadOnlyList<string> headers, IReadOnlyList<string> body)
+    {
+        if (headers.Count > 0)
+        {
+            Nest(w, headers, body);
+            return;
+        }
+        w.Line("{");
+        w.Indent();
+        foreach (var line in body)
+            w.Line(line);
+        w.Close();
+    }
+
     private static void Nest(SourceWriter w, IReadOnlyList<string> headers, IReadOnlyList<string> body)
     {
         if (body.Count > 1 && headers.Count > 0)

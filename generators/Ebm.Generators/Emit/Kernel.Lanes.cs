@@ -259,17 +259,7 @@ internal sealed partial class Kernel
             $"    {acc} += {Lanes}.KeepFirst({VectorText(LaneValue(node, vars))}, {rows} - {lane});",
             $"{target} += global::System.Numerics.Vector.Sum({acc});",
         };
-        if (headers.Count > 0)
-        {
-            Nest(w, headers, body);
-            return;
-        }
-        // A scalar's accumulator gets a block of its own, so that it does not clash with the loops' accumulators.
-        w.Line("{");
-        w.Indent();
-        foreach (var line in body)
-            w.Line(line);
-        w.Close();
+        NestOrScope(w, headers, body);
     }
 
     /// <summary>An element at lane l: a vector load for a value that varies, the shared element otherwise.</summary>

@@ -31,17 +31,7 @@ internal sealed partial class Kernel
             $"for (; {inner} < {extent}; {inner}++)",
             $"    {Element(name, shape, varying[id], vars)} = {Compute(id, vars).Text};",
         };
-        if (headers.Count > 0)
-        {
-            Nest(w, headers, body);
-            return;
-        }
-        // The index is declared here, so it needs a block of its own: later loops declare it again.
-        w.Line("{");
-        w.Indent();
-        foreach (var line in body)
-            w.Line(line);
-        w.Close();
+        NestOrScope(w, headers, body);
     }
 
     /// <summary>An operand's vector along <paramref name="inner"/>: a load where it depends on that index, a scalar otherwise.</summary>
