@@ -5,23 +5,11 @@ namespace Ebm.Cli.Tests;
 /// <summary>`ebm sample`: the sampler chosen by the file's kind, .png pictures, and the OpenCL backend.</summary>
 public sealed class SampleTests : IDisposable
 {
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "ebm-cli-sample-" + Guid.NewGuid().ToString("N"));
+    private readonly TempFolder folder = new("ebm-cli-sample-");
 
-    public SampleTests() => Directory.CreateDirectory(folder);
+    public void Dispose() => folder.Dispose();
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover folder in /tmp must not fail a test that passed.
-        }
-    }
-
-    private string File(string name) => Path.Combine(folder, name);
+    private string File(string name) => folder.File(name);
 
     private string Rbm()
     {

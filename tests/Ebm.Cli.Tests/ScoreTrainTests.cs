@@ -5,23 +5,11 @@ namespace Ebm.Cli.Tests;
 /// <summary>`ebm train mlp`, `ebm sample` of continuous model files and `ebm bench dsm-mlp`, on small sizes.</summary>
 public sealed class ScoreTrainTests : IDisposable
 {
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "ebm-cli-score-" + Guid.NewGuid().ToString("N"));
+    private readonly TempFolder folder = new("ebm-cli-score-");
 
-    public ScoreTrainTests() => Directory.CreateDirectory(folder);
+    public void Dispose() => folder.Dispose();
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover folder in /tmp must not fail a test that passed.
-        }
-    }
-
-    private string File(string name) => Path.Combine(folder, name);
+    private string File(string name) => folder.File(name);
 
     [Theory]
     [InlineData("dsm", "moons", "MlpEnergy")]

@@ -5,23 +5,11 @@ namespace Ebm.Cli.Tests;
 /// <summary>`ebm train`, `ebm eval`, `ebm sample` and `ebm bench rbm-pcd1` on small sizes and the embedded Fashion-MNIST subset.</summary>
 public sealed class TrainTests : IDisposable
 {
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "ebm-cli-train-" + Guid.NewGuid().ToString("N"));
+    private readonly TempFolder folder = new("ebm-cli-train-");
 
-    public TrainTests() => Directory.CreateDirectory(folder);
+    public void Dispose() => folder.Dispose();
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover folder in /tmp must not fail a test that passed.
-        }
-    }
-
-    private string File(string name) => Path.Combine(folder, name);
+    private string File(string name) => folder.File(name);
 
     private static readonly string[] Small = ["--data", "fashion-mnist:embedded", "--train-rows", "300", "--test-rows", "100", "--epochs", "2", "--batch", "50", "--lr", "0.05"];
 
